@@ -1,0 +1,116 @@
+// Contract of the task-flow model. Pure types: no React, no @grafana/runtime.
+
+export type Phase = 'initialization' | 'enqueueing' | 'execution' | 'result_processing' | 'finalization' | 'other';
+
+export const PHASES: readonly Phase[] = [
+  'initialization',
+  'enqueueing',
+  'execution',
+  'result_processing',
+  'finalization',
+  'other',
+];
+
+/** A rule that gives a phase to spans; rules are tried in order, the first match wins. Users edit them in settings. */
+export interface PhaseRule {
+  phase: Phase;
+  /** Exact span names. */
+  names?: string[];
+  /** RE2/JS-compatible regex over the span name (optional). */
+  pattern?: string;
+}
+
+export type AnomalyKind =
+  | 'orphan_span'
+  | 'duplicate_span_id'
+  | 'cycle'
+  | 'negative_duration'
+  | 'clock_skew'
+  | 'error_span'
+  | 'retry'
+  | 'missing_finalization'
+  | 'truncated';
+
+export interface Anomaly {
+  kind: AnomalyKind;
+  spanIds: string[];
+  /** Plain words for a user. Never HTML. */
+  message: string;
+  /** error_span: true on the earliest error, the likely root cause. */
+  rootCause?: boolean;
+}
+
+export interface StepSummary {
+  stepUuid: string;
+  stepName?: string;
+  attempts: number;
+  queueWaitMs?: number;
+  executionMs?: number;
+  resultProcessingMs?: number;
+  /** Span ids of this step (all attempts). */
+  spanIds: string[];
+  failed: boolean;
+}
+
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+/** One span, materialised on demand by `TaskFlow.span()`. All strings are user data: render as text. */
+export interface FlowSpan {
+  spanId: string;
+  traceId: string;
+  parentSpanId?: string;
+  name: string;
+  serviceName: string;
+  startMs: number;
+  durationMs: number;
+  /** 0 unset, 1 ok, 2 error. */
+  statusCode: 0 | 1 | 2;
+  statusMessage?: string;
+  kind?: string;
+  attributes: KeyValue[];
+  resource: KeyValue[];
+  events: Array<{ timeMs: number; name?: string; fields: KeyValue[] }>;
+  stepUuid?: string;
+  /** Depth in the stitched tree (roots are 0). */
+  depth: number;
+  phase: Phase;
+  error: boolean;
+}
+
+export interface BuildTaskFlowOptions {
+  phaseRules?: PhaseRule[];
+  /** Set when the caller stopped fetching at a size limit: adds a `truncated` anomaly. */
+  truncated?: boolean;
+  /** Spans above this count are dropped and `truncated` is reported. */
+  maxSpans?: number;
+}
+
+export interface TaskFlow {
+  spanCount: number;
+  /** Root span ids, in start-time order, across all stitched traces. */
+  roots: string[];
+  childrenOf(spanId: string): string[];
+  phaseOf(spanId: string): Phase;
+  span(spanId: string): FlowSpan | undefined;
+  isOnCriticalPath(spanId: string): boolean;
+  startMs: number;
+  endMs: number;
+  /** First start to last end. */
+  durationMs: number;
+  /** Self time per phase, ms; never more than durationMs in total. */
+  phaseTotals: Record<Phase, number>;
+  criticalPath: string[];
+  steps: StepSummary[];
+  anomalies: Anomaly[];
+  traceIds: string[];
+  /** Task identity read from the spans' attributes, when present. */
+  taskUuid?: string;
+  correlationId?: string;
+  namespace?: string;
+  taskName?: string;
+  /** 'error' when any span failed, 'ok' when finalized without errors, 'unset' otherwise. */
+  status: 'error' | 'ok' | 'unset';
+}

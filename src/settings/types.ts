@@ -1,0 +1,20 @@
+import type { QuerySettings } from '../query/types';
+import type { PhaseRule } from '../flow/types';
+
+/** The app's jsonData, as saved by the configuration page and provisioned in provisioning/plugins/. */
+export interface AppJsonData {
+  tempoDatasourceUid?: string;
+  lokiDatasourceUid?: string;
+  prometheusDatasourceUid?: string;
+  /** Overrides of the query defaults (attribute keys and scopes, log mode, stream labels). */
+  query?: Partial<QuerySettings>;
+  /** Replaces the default phase rules when set. */
+  phaseRules?: PhaseRule[];
+  /** Tasks listed per search. */
+  searchLimit?: number;
+  /** Traces fetched per task at most. */
+  maxTracesPerTask?: number;
+}
+
+/** UIDs of the datasources that provisioning/ and grafana/otel-lgtm create. */
+export const DEFAULT_DATASOURCE_UIDS = { tempo: 'tempo', loki: 'loki', prometheus: 'prometheus' } as const;
