@@ -78,6 +78,8 @@ export interface FlowSpan {
   depth: number;
   phase: Phase;
   error: boolean;
+  /** True for nodes the model adds to group stitched traces (e.g. one node per step); they have no trace. */
+  synthetic?: boolean;
 }
 
 export interface BuildTaskFlowOptions {
@@ -113,4 +115,23 @@ export interface TaskFlow {
   taskName?: string;
   /** 'error' when any span failed, 'ok' when finalized without errors, 'unset' otherwise. */
   status: 'error' | 'ok' | 'unset';
+
+  // Index-based access for a virtualised tree over 100k spans: no per-span objects.
+  /** Span indices (0..spanCount-1) in pre-order of the stitched tree, children in start-time order. */
+  preorder: Int32Array;
+  /** For pre-order position p, the position just past p's subtree (collapse = jump there). */
+  subtreeEnd: Int32Array;
+  indexOf(spanId: string): number;
+  idAt(index: number): string;
+  nameAt(index: number): string;
+  serviceAt(index: number): string;
+  depthAt(index: number): number;
+  startAt(index: number): number;
+  durationAt(index: number): number;
+  phaseAt(index: number): Phase;
+  errorAt(index: number): boolean;
+  onCriticalPathAt(index: number): boolean;
+  childCountAt(index: number): number;
+  /** Indices of spans whose name, id or any attribute value contains `text` (case-insensitive). */
+  search(text: string): number[];
 }
