@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run bench`: prints figures (bundle size, flow model, browser); goals are printed beside them, never asserted.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const step = (title, command, args) => {
+  console.log(`\n━━ ${title}`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  return r.status === 0;
+};
+
+const only = process.argv[2];
+let ok = true;
+if (!only || only === 'size') {
+  ok = step('build', 'npm', ['run', '--silent', 'build']) && ok;
+  ok = step('bundle size', 'node', ['bench/size.mjs']) && ok;
+}
+if (!only || only === 'flow') {
+  ok = step('task-flow model', 'node', ['--expose-gc', '--import', 'tsx', 'bench/flow-bench.ts']) && ok;
+}
+if (!only || only === 'browser') {
+  ok = step('sandbox build', 'npm', ['run', '--silent', 'sandbox:build']) && ok;
+  ok = step('browser (Chromium, sandbox)', 'npx', ['--no-install', 'tsx', 'bench/browser-bench.ts']) && ok;
+}
+process.exit(ok ? 0 : 1);
