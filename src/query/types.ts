@@ -48,5 +48,16 @@ export interface QuerySettings {
   streamLabel: string;
   streamRegex: string;
   /** Loki field names of the ids, in structured metadata / logfmt / json. */
-  logFields: { correlationId: string; taskUuid: string; stepUuid: string; traceId: string; spanId: string; level: string };
+  logFields: {
+    correlationId: string;
+    taskUuid: string;
+    stepUuid: string;
+    traceId: string;
+    spanId: string;
+    level: string;
+    /** Optional: defaults `namespace`, `task_name`, `step_name` (see `query/settings.ts`). */
+    namespace?: string;
+    taskName?: string;
+    stepName?: string;
+  };
 }

@@ -1,0 +1,151 @@
+// TraceQL builders: the only place this app writes TraceQL.
+import { formatDurationNs } from './duration';
+import { InvalidQueryInputError, type QueryInputField } from './errors';
+import { checkFilter, type CheckedFilter } from './filter';
+import { requireUuid } from './ids';
+import { resolveQuerySettings, type ResolvedQuerySettings } from './settings';
+import { formatTraceqlAttribute } from './traceqlAttribute';
+import { traceqlDoubleQuote, traceqlEquals } from './traceqlValue';
+import type { AttributeField, QuerySettings, TaskFilter } from './types';
+
+const SERVICE_ATTRIBUTE = 'resource.service.name';
+
+/** The attribute reference a filter field uses under these settings, e.g. `span.correlation_id`. */
+export function traceqlAttribute(field: AttributeField, settings?: Partial<QuerySettings>): string {
+  return attributeOf(field, resolveQuerySettings(settings));
+}
+
+function attributeOf(field: AttributeField, settings: ResolvedQuerySettings): string {
+  return formatTraceqlAttribute(settings.attributes[field], `attributes.${field}`);
+}
+
+function equals(attribute: string, value: string, field: QueryInputField): string {
+  const condition = traceqlEquals(attribute, value);
+  if (condition === undefined) {
+    throw new InvalidQueryInputError(field, 'text (well-formed Unicode)', value);
+  }
+  return condition;
+}
+
+/** OR of equalities, in parentheses when there are several. */
+function equalsAny(attribute: string, values: readonly string[], field: QueryInputField): string {
+  const parts = values.map((v) => equals(attribute, v, field));
+  return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
+}
+
+/** Chosen services, or every Tasker service. */
+function serviceCondition(services: readonly string[], settings: ResolvedQuerySettings): string {
+  return services.length > 0
+    ? equalsAny(SERVICE_ATTRIBUTE, services, 'services')
+    : `${SERVICE_ATTRIBUTE} =~ ${traceqlDoubleQuote(settings.serviceRegex)}`;
+}
+
+function conditions(f: CheckedFilter, s: ResolvedQuerySettings): string[] {
+  const out = [serviceCondition(f.services, s)];
+  if (f.correlationId !== undefined) {
+    out.push(equals(attributeOf('correlationId', s), f.correlationId, 'correlationId'));
+  }
+  if (f.taskUuid !== undefined) {
+    out.push(equals(attributeOf('taskUuid', s), f.taskUuid, 'taskUuid'));
+  }
+  if (f.stepUuid !== undefined) {
+    out.push(equals(attributeOf('stepUuid', s), f.stepUuid, 'stepUuid'));
+  }
+  if (f.namespace.length > 0) {
+    out.push(equalsAny(attributeOf('namespace', s), f.namespace, 'namespace'));
+  }
+  if (f.taskName !== undefined) {
+    out.push(equals(attributeOf('taskName', s), f.taskName, 'taskName'));
+  }
+  if (f.stepName !== undefined) {
+    out.push(equals(attributeOf('stepName', s), f.stepName, 'stepName'));
+  }
+  if (f.status !== undefined) {
+    out.push(`status = ${f.status}`);
+  }
+  if (f.minDurationNs !== undefined) {
+    out.push(`duration >= ${formatDurationNs(f.minDurationNs)}`);
+  }
+  if (f.maxDurationNs !== undefined) {
+    out.push(`duration <= ${formatDurationNs(f.maxDurationNs)}`);
+  }
+  return out;
+}
+
+function spanset(parts: readonly string[]): string {
+  return `{${parts.join(' && ')}}`;
+}
+
+/**
+ * Spans that match every field of the filter (`text` and `level` are for logs and are ignored here).
+ * An empty filter gives every span of Tasker's services.
+ */
+export function buildTraceQL(filter: TaskFilter, settings?: Partial<QuerySettings>): string {
+  const s = resolveQuerySettings(settings);
+  return spanset(conditions(checkFilter(filter), s));
+}
+
+/** The columns the task list shows, in this order. */
+export const TASK_LIST_COLUMNS: readonly AttributeField[] = [
+  'correlationId',
+  'taskUuid',
+  'namespace',
+  'taskName',
+  'stepName',
+  'stepUuid',
+];
+
+/** `buildTraceQL` plus `| select(...)` of the task list's columns, the service name and the span status. */
+export function buildTaskListTraceQL(filter: TaskFilter, settings?: Partial<QuerySettings>): string {
+  const s = resolveQuerySettings(settings);
+  const columns = [...TASK_LIST_COLUMNS.map((field) => attributeOf(field, s)), SERVICE_ATTRIBUTE, 'status'];
+  return `${spanset(conditions(checkFilter(filter), s))} | select(${columns.join(', ')})`;
+}
+
+/** One task, known by its task_uuid, its correlation_id, or both. */
+export interface TaskRef {
+  taskUuid?: string;
+  correlationId?: string;
+}
+
+/**
+ * Every span of one task across all its traces (Tasker does not propagate context, so one task has many traces).
+ * A bare id (the `tasks/:taskId` route) may be either kind, so it is matched against both attributes: the creation
+ * span carries only correlation_id, enqueue and finalization spans carry task_uuid.
+ */
+export function buildTaskSpansTraceQL(task: string | TaskRef, settings?: Partial<QuerySettings>): string {
+  const s = resolveQuerySettings(settings);
+  const alternatives: string[] = [];
+  if (typeof task === 'string') {
+    const id = requireUuid('taskId', task);
+    alternatives.push(equals(attributeOf('taskUuid', s), id, 'taskId'));
+    alternatives.push(equals(attributeOf('correlationId', s), id, 'taskId'));
+  } else {
+    const blank = (v: string | undefined) => v === undefined || v === null || v.trim() === '';
+    if (!blank(task?.taskUuid)) {
+      alternatives.push(equals(attributeOf('taskUuid', s), requireUuid('taskUuid', task.taskUuid), 'taskUuid'));
+    }
+    if (!blank(task?.correlationId)) {
+      const id = requireUuid('correlationId', task.correlationId);
+      alternatives.push(equals(attributeOf('correlationId', s), id, 'correlationId'));
+    }
+    if (alternatives.length === 0) {
+      throw new InvalidQueryInputError('taskId', 'a task_uuid or a correlation_id', task);
+    }
+  }
+  const either = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' || ')})`;
+  return spanset([serviceCondition([], s), either]);
+}
+
+/**
+ * Spans of the given steps: the second search for a task, because result-processing spans carry only step_uuid and
+ * several worker spans carry a fresh correlation_id. Callers with very many steps should split the list.
+ */
+export function buildStepSpansTraceQL(stepUuids: readonly string[], settings?: Partial<QuerySettings>): string {
+  const s = resolveQuerySettings(settings);
+  const ids = Array.from(new Set((stepUuids ?? []).map((id) => requireUuid('stepUuids', id))));
+  if (ids.length === 0) {
+    throw new InvalidQueryInputError('stepUuids', 'at least one step UUID', stepUuids);
+  }
+  return spanset([serviceCondition([], s), equalsAny(attributeOf('stepUuid', s), ids, 'stepUuids')]);
+}
