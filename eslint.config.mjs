@@ -27,6 +27,8 @@ export default defineConfig([
       '**/work/',
       '**/ci/',
       'test-results/',
+      'sandbox/dist/',
+      'docs/screenshots/',
       'playwright-report/',
       'blob-report/',
       'playwright/.cache/',
@@ -36,4 +38,13 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The scaffold's config lints TypeScript only under src/; the generator, sandbox, tests and benches are code too.
+    files: ['{workload,sandbox,tests,bench,scripts}/**/*.{ts,tsx}', '*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: './tsconfig.json',
+      },
+    },
+  },
 ]);

@@ -69,7 +69,10 @@ function playwright(name, config, reportFile) {
     counts.passed += report.stats.expected;
     counts.failed += report.stats.unexpected + (report.stats.flaky || 0);
     counts.skipped += report.stats.skipped;
-    if (report.errors?.length && report.stats.unexpected === 0) counts.failed += report.errors.length;
+    // Errors outside any test (a broken config, a global setup that threw) fail the run too.
+    if (report.errors?.length && report.stats.unexpected === 0) {
+      counts.failed += report.errors.length;
+    }
   } else if (!ok) {
     counts.failed += 1;
   }

@@ -1,0 +1,164 @@
+import React, { useCallback, useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2, TimeRange } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import type { FlowSpan, StepSummary, TaskFlow } from '../../flow/types';
+import type { LogRow, LogTarget } from '../../data/logs';
+import type { ResolvedSettings } from '../../settings/types';
+import { FlowHeader } from './FlowHeader';
+import { PhaseBar } from './PhaseBar';
+import { SpanDetails } from './SpanDetails';
+import { SpanTree } from './SpanTree';
+import { TaskLogsPanel } from './TaskLogsPanel';
+import { spanExploreHref } from './exploreHref';
+
+export interface TaskFlowViewProps {
+  flow: TaskFlow;
+  mode: 'task' | 'trace';
+  /** The id from the URL. */
+  requestedId: string;
+  range: TimeRange;
+  settings: ResolvedSettings;
+  /** Selected span id (kept in the URL by the page so a shared link opens on it). */
+  selectedSpanId?: string;
+  onSelectSpan: (spanId: string | undefined) => void;
+  /** Viewport height of the tree, px; measured when absent. */
+  treeHeight?: number;
+}
+
+const flowKeys = new WeakMap<TaskFlow, number>();
+let nextFlowKey = 1;
+
+/** A key per flow object: the tree's expand/filter state belongs to one flow and starts over with a new one. */
+function flowKey(flow: TaskFlow): number {
+  let key = flowKeys.get(flow);
+  if (key === undefined) {
+    key = nextFlowKey++;
+    flowKeys.set(flow, key);
+  }
+  return key;
+}
+
+/** What the logs panel shows: the task's logs, or one span's. */
+type LogsFor = { kind: 'task' } | { kind: 'span'; traceId: string; spanId: string; name: string };
+
+function taskLogTarget(flow: TaskFlow, mode: 'task' | 'trace', requestedId: string): LogTarget {
+  if (flow.correlationId) {
+    return { filter: { correlationId: flow.correlationId } };
+  }
+  if (flow.taskUuid) {
+    return { filter: { taskUuid: flow.taskUuid } };
+  }
+  if (mode === 'trace') {
+    return { traceId: requestedId };
+  }
+  return { filter: { correlationId: requestedId } };
+}
+
+/** The task flow once its spans are in: header, phases, the tree with its waterfall, span details and logs. */
+export function TaskFlowView(props: TaskFlowViewProps) {
+  const { flow, mode, requestedId, range, settings, selectedSpanId, onSelectSpan, treeHeight } = props;
+  const styles = useStyles2(getStyles);
+  const [logsFor, setLogsFor] = useState<LogsFor>({ kind: 'task' });
+
+  const selectedIndex = selectedSpanId !== undefined ? flow.indexOf(selectedSpanId) : -1;
+  const selectedSpan = useMemo(
+    () => (selectedSpanId !== undefined && selectedIndex >= 0 ? flow.span(selectedSpanId) : undefined),
+    [flow, selectedSpanId, selectedIndex]
+  );
+
+  const onSelectIndex = useCallback((i: number) => onSelectSpan(flow.idAt(i)), [flow, onSelectSpan]);
+  const onSelectStep = useCallback(
+    (step: StepSummary) => {
+      if (step.spanIds.length > 0) {
+        onSelectSpan(step.spanIds[0]);
+      }
+    },
+    [onSelectSpan]
+  );
+  const onShowLogs = useCallback(
+    (span: FlowSpan) => setLogsFor({ kind: 'span', traceId: span.traceId, spanId: span.spanId, name: span.name }),
+    []
+  );
+
+  const onSelectLog = useCallback(
+    (row: LogRow) => {
+      if (row.spanId && flow.indexOf(row.spanId) >= 0) {
+        onSelectSpan(row.spanId);
+      }
+    },
+    [flow, onSelectSpan]
+  );
+
+  const logTarget: LogTarget =
+    logsFor.kind === 'span'
+      ? { traceId: logsFor.traceId, spanId: logsFor.spanId }
+      : taskLogTarget(flow, mode, requestedId);
+
+  return (
+    <div className={styles.page}>
+      <FlowHeader flow={flow} requestedId={requestedId} mode={mode} onSelectSpan={onSelectSpan} />
+      <PhaseBar flow={flow} onSelectStep={onSelectStep} />
+      <div className={styles.main}>
+        <div className={styles.tree} style={treeHeight === undefined ? undefined : { height: 'auto' }}>
+          <SpanTree
+            key={flowKey(flow)}
+            flow={flow}
+            selectedIndex={selectedIndex}
+            onSelect={onSelectIndex}
+            height={treeHeight}
+          />
+        </div>
+        <div className={styles.side}>
+          {selectedSpan && (
+            <SpanDetails
+              span={selectedSpan}
+              exploreHref={spanExploreHref(selectedSpan, settings, range)}
+              onShowLogs={onShowLogs}
+              onClose={() => onSelectSpan(undefined)}
+            />
+          )}
+          <TaskLogsPanel
+            target={logTarget}
+            subject={logsFor.kind === 'span' ? `span ${logsFor.name}` : mode === 'trace' ? 'this trace' : 'this task'}
+            range={range}
+            settings={settings}
+            onShowTaskLogs={logsFor.kind === 'span' ? () => setLogsFor({ kind: 'task' }) : undefined}
+            onSelectLog={onSelectLog}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    minWidth: 0,
+  }),
+  main: css({
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(360px, 36%)',
+    gap: theme.spacing(2),
+    alignItems: 'start',
+    [theme.breakpoints.down('lg')]: {
+      gridTemplateColumns: 'minmax(0, 1fr)',
+    },
+  }),
+  tree: css({
+    // The tree measures this height; the page scrolls past the header, the tree scrolls its rows.
+    height: 'max(420px, calc(100vh - 260px))',
+    minWidth: 0,
+  }),
+  side: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    minWidth: 0,
+    maxHeight: 'max(420px, calc(100vh - 260px))',
+    overflow: 'auto',
+  }),
+});

@@ -1,0 +1,139 @@
+import React, { useEffect, useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2, TimeRange } from '@grafana/data';
+import { Alert, Button, LoadingBar, useStyles2 } from '@grafana/ui';
+import { type DataError, toDataError } from '../../data/errors';
+import { queryLogs, type LogRow, type LogTarget } from '../../data/logs';
+import type { ResolvedSettings } from '../../settings/types';
+import { LogList } from '../logs/LogList';
+
+export interface TaskLogsPanelProps {
+  target: LogTarget;
+  /** What the logs are of, e.g. "task" or "span handler_execution". User text: rendered as text. */
+  subject: string;
+  range: TimeRange;
+  settings: ResolvedSettings;
+  /** Offered when the panel shows one span's logs: go back to the whole task. */
+  onShowTaskLogs?: () => void;
+  /** A clicked line that names a span of this flow selects it. */
+  onSelectLog?: (row: LogRow) => void;
+  limit?: number;
+}
+
+type LogsState = { status: 'loading' } | { status: 'error'; error: DataError } | { status: 'done'; rows: LogRow[] };
+
+/** Loki lines of the whole task or of one span, beside the tree. */
+export function TaskLogsPanel({
+  target,
+  subject,
+  range,
+  settings,
+  onShowTaskLogs,
+  onSelectLog,
+  limit = 200,
+}: TaskLogsPanelProps) {
+  const styles = useStyles2(getStyles);
+  const [attempt, setAttempt] = useState(0);
+  // A target object is rebuilt on every render of the parent: key the request on its content.
+  const targetKey = JSON.stringify(target);
+  // One object per request: a result is shown only while it answers the current request.
+  const request = useMemo(
+    () => ({ target: JSON.parse(targetKey) as LogTarget, range, settings, limit, attempt }),
+    [targetKey, range, settings, limit, attempt]
+  );
+  const [result, setResult] = useState<{ request: typeof request; state: LogsState } | undefined>();
+  const state: LogsState = result?.request === request ? result.state : { status: 'loading' };
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    queryLogs(request.target, request.range, request.settings, { signal, limit: request.limit }).then(
+      (rows) => {
+        if (!signal.aborted) {
+          setResult({ request, state: { status: 'done', rows } });
+        }
+      },
+      (e: unknown) => {
+        if (!signal.aborted) {
+          setResult({ request, state: { status: 'error', error: toDataError(e, { action: 'Loading logs' }) } });
+        }
+      }
+    );
+    return () => controller.abort();
+  }, [request]);
+
+  return (
+    <section className={styles.panel} data-testid="task-logs" aria-label="Logs">
+      <div className={styles.head}>
+        <h4 className={styles.title}>
+          Logs of <span className={styles.subject}>{subject}</span>
+        </h4>
+        {onShowTaskLogs && (
+          <Button size="sm" variant="secondary" fill="text" onClick={onShowTaskLogs}>
+            Show task logs
+          </Button>
+        )}
+      </div>
+      {state.status === 'loading' && <LoadingBar width={300} />}
+      {state.status === 'error' && (
+        <Alert severity={state.error.kind === 'empty' ? 'info' : 'error'} title={state.error.title}>
+          <div>{state.error.hint}</div>
+          <Button size="sm" variant="secondary" onClick={() => setAttempt((a) => a + 1)}>
+            Retry
+          </Button>
+        </Alert>
+      )}
+      {state.status === 'done' &&
+        (state.rows.length === 0 ? (
+          <div className={styles.empty} data-testid="task-logs-empty">
+            No log lines found. Tasker sends logs to Loki only with OTEL_LOGS_ENABLED=true; span logs also need
+            trace_id/span_id on the lines. Widen the time range or check the log settings of the app.
+          </div>
+        ) : (
+          <div className={styles.list}>
+            <LogList rows={state.rows} onSelect={onSelectLog} />
+          </div>
+        ))}
+    </section>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+    minHeight: 0,
+    minWidth: 0,
+    padding: theme.spacing(1),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.primary,
+  }),
+  head: css({
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+  }),
+  title: css({
+    margin: 0,
+    fontSize: theme.typography.h6.fontSize,
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  }),
+  subject: css({
+    unicodeBidi: 'isolate',
+  }),
+  list: css({
+    minHeight: 0,
+    overflow: 'auto',
+    flex: 1,
+  }),
+  empty: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+});

@@ -1,0 +1,205 @@
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+
+/** Width of the name column; the rest of the row is the shared time axis. */
+export const NAME_COLUMN = '42%';
+
+export const getSpanTreeStyles = (theme: GrafanaTheme2) => ({
+  container: css({
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.primary,
+  }),
+  scroller: css({
+    position: 'relative',
+    flex: '1 1 auto',
+    minHeight: 0,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    outline: 'none',
+    '&:focus-visible': {
+      boxShadow: `inset 0 0 0 2px ${theme.colors.primary.border}`,
+    },
+  }),
+  spacer: css({
+    position: 'relative',
+    width: '100%',
+  }),
+  row: css({
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    display: 'flex',
+    alignItems: 'center',
+    fontSize: theme.typography.bodySmall.fontSize,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    cursor: 'pointer',
+    willChange: 'transform',
+    contain: 'strict',
+    '&:hover': {
+      background: theme.colors.action.hover,
+    },
+  }),
+  rowActive: css({
+    boxShadow: `inset 2px 0 0 ${theme.colors.primary.main}`,
+    background: theme.colors.action.hover,
+  }),
+  rowSelected: css({
+    background: theme.colors.action.selected,
+    '&:hover': {
+      background: theme.colors.action.selected,
+    },
+  }),
+  rowMatch: css({
+    '& > div:first-child': {
+      background: theme.colors.warning.transparent,
+    },
+  }),
+  rowCritical: css({
+    boxShadow: `inset 3px 0 0 ${theme.colors.warning.main}`,
+  }),
+  nameCell: css({
+    boxSizing: 'border-box',
+    width: NAME_COLUMN,
+    flex: 'none',
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    height: '100%',
+    overflow: 'hidden',
+    paddingRight: theme.spacing(1),
+    borderRight: `1px solid ${theme.colors.border.weak}`,
+  }),
+  toggle: css({
+    flex: 'none',
+    width: 18,
+    height: 18,
+    padding: 0,
+    border: 'none',
+    background: 'transparent',
+    color: theme.colors.text.secondary,
+    cursor: 'pointer',
+    lineHeight: 1,
+    '&:hover': {
+      color: theme.colors.text.primary,
+    },
+  }),
+  togglePlaceholder: css({
+    flex: 'none',
+    width: 18,
+  }),
+  swatch: css({
+    flex: 'none',
+    width: 4,
+    height: '70%',
+    borderRadius: 2,
+  }),
+  errorMark: css({
+    flex: 'none',
+    width: 14,
+    height: 14,
+    borderRadius: '50%',
+    background: theme.colors.error.main,
+    color: theme.colors.error.contrastText,
+    fontSize: 10,
+    fontWeight: theme.typography.fontWeightBold,
+    textAlign: 'center',
+    lineHeight: '14px',
+  }),
+  name: css({
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    unicodeBidi: 'isolate',
+    color: theme.colors.text.primary,
+  }),
+  service: css({
+    flex: 'none',
+    maxWidth: '40%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    unicodeBidi: 'isolate',
+    color: theme.colors.text.secondary,
+    marginLeft: 'auto',
+  }),
+  timelineCell: css({
+    position: 'relative',
+    flex: 1,
+    height: '100%',
+    minWidth: 0,
+    marginRight: theme.spacing(10),
+    marginLeft: theme.spacing(1),
+  }),
+  bar: css({
+    position: 'absolute',
+    top: '30%',
+    height: '40%',
+    minWidth: 1,
+    borderRadius: 1,
+  }),
+  barError: css({
+    outline: `2px solid ${theme.colors.error.main}`,
+  }),
+  barDimmed: css({
+    opacity: 0.3,
+  }),
+  duration: css({
+    position: 'absolute',
+    right: theme.spacing(-10),
+    width: theme.spacing(9.5),
+    textAlign: 'right',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    top: '50%',
+    transform: 'translateY(-50%)',
+    color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+    fontVariantNumeric: 'tabular-nums',
+  }),
+  axis: css({
+    display: 'flex',
+    borderBottom: `1px solid ${theme.colors.border.medium}`,
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    height: 24,
+    alignItems: 'center',
+  }),
+  axisName: css({
+    boxSizing: 'border-box',
+    width: NAME_COLUMN,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    flex: 'none',
+    paddingLeft: theme.spacing(1),
+  }),
+  axisTicks: css({
+    position: 'relative',
+    flex: 1,
+    height: '100%',
+    marginRight: theme.spacing(10),
+    marginLeft: theme.spacing(1),
+  }),
+  tick: css({
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    borderLeft: `1px solid ${theme.colors.border.weak}`,
+    paddingLeft: 2,
+    whiteSpace: 'nowrap',
+    lineHeight: '24px',
+  }),
+  empty: css({
+    padding: theme.spacing(2),
+    color: theme.colors.text.secondary,
+  }),
+});
+
+export type SpanTreeStyles = ReturnType<typeof getSpanTreeStyles>;
