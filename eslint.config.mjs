@@ -4,7 +4,6 @@ import baseConfig from './.config/eslint.config.mjs';
 export default defineConfig([
   {
     ignores: [
-      '**/logs',
       '**/*.log',
       '**/npm-debug.log*',
       '**/yarn-debug.log*',

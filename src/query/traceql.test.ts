@@ -144,7 +144,8 @@ describe('buildTraceQL', () => {
 describe('task queries', () => {
   it('selects the task list columns', () => {
     expect(buildTaskListTraceQL({ namespace: ['payments'] })).toBe(
-      `{${ALL} && .namespace = "payments"} | select(span.correlation_id, span.task_uuid, .namespace, span.task_name, ` +
+      `{${ALL} && .namespace = "payments" && (span.task_uuid != nil || span.correlation_id != nil || span.step_uuid != nil)}` +
+        ' | select(span.correlation_id, span.task_uuid, .namespace, span.task_name, ' +
         'span.step_name, span.step_uuid, resource.service.name, status)'
     );
   });

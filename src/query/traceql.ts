@@ -99,7 +99,11 @@ export const TASK_LIST_COLUMNS: readonly AttributeField[] = [
 export function buildTaskListTraceQL(filter: TaskFilter, settings?: Partial<QuerySettings>): string {
   const s = resolveQuerySettings(settings);
   const columns = [...TASK_LIST_COLUMNS.map((field) => attributeOf(field, s)), SERVICE_ATTRIBUTE, 'status'];
-  return `${spanset(conditions(checkFilter(filter), s))} | select(${columns.join(', ')})`;
+  // Only spans that name a task or a step can become a row; without this, Tasker's polling traces (no ids) can
+  // use up the search limit and leave the list empty.
+  const ids = (['taskUuid', 'correlationId', 'stepUuid'] as const).map((field) => `${attributeOf(field, s)} != nil`);
+  const parts = [...conditions(checkFilter(filter), s), `(${ids.join(' || ')})`];
+  return `${spanset(parts)} | select(${columns.join(', ')})`;
 }
 
 /** One task, known by its task_uuid, its correlation_id, or both. */

@@ -18,3 +18,16 @@ export interface AppJsonData {
 
 /** UIDs of the datasources that provisioning/ and grafana/otel-lgtm create. */
 export const DEFAULT_DATASOURCE_UIDS = { tempo: 'tempo', loki: 'loki', prometheus: 'prometheus' } as const;
+
+/** jsonData merged over the defaults: what the pages and the data layer read. */
+export interface ResolvedSettings {
+  tempoUid: string;
+  lokiUid: string;
+  prometheusUid: string;
+  query: QuerySettings;
+  phaseRules: PhaseRule[];
+  searchLimit: number;
+  maxTracesPerTask: number;
+  /** Set when a saved query setting was invalid and the defaults were used instead: show it to the user. */
+  problem?: string;
+}

@@ -1,0 +1,40 @@
+import React from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { LogRow } from '../../data/logRow';
+import { LogList } from './LogList';
+
+const row: LogRow = {
+  id: 'l1',
+  timeMs: Date.UTC(2026, 10, 26, 5, 0, 0),
+  level: 'warn',
+  message: '<script>alert(1)</script>',
+  labels: {},
+  traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+};
+
+describe('LogList', () => {
+  it('renders the message as text and calls onSelect for a click on the line, not on its links', () => {
+    const onSelect = jest.fn();
+    render(
+      <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+        <LogList rows={[row]} onSelect={onSelect} />
+      </MemoryRouter>
+    );
+    expect(screen.getByTestId('log-message')).toHaveTextContent('<script>alert(1)</script>');
+    expect(document.querySelector('script')).toBeNull();
+    fireEvent.click(screen.getByTestId('log-explore-link'));
+    expect(onSelect).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('log-message'));
+    expect(onSelect).toHaveBeenCalledWith(row);
+  });
+
+  it('renders nothing but the list for no rows', () => {
+    render(
+      <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+        <LogList rows={[]} />
+      </MemoryRouter>
+    );
+    expect(screen.getByTestId('log-list').children).toHaveLength(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { exploreTraceUrl } from '../../query';
+import { PLUGIN_BASE_URL, ROUTES } from '../../constants';
+import type { LogRow } from '../../data/logRow';
+
+/** Half-width of the Explore time window around a log line: a task's traces lie near its logs. */
+export const EXPLORE_WINDOW_MS = 60 * 60_000;
+
+/** The task flow page of the task a line belongs to (task_uuid preferred, as the task list keys rows). */
+export function taskFlowPath(row: LogRow): string | undefined {
+  const id = row.taskUuid ?? row.correlationId;
+  return id ? `${PLUGIN_BASE_URL}/${ROUTES.Task}/${encodeURIComponent(id)}` : undefined;
+}
+
+/** The one-trace flow page. */
+export function traceFlowPath(traceId: string): string {
+  return `${PLUGIN_BASE_URL}/${ROUTES.Trace}/${encodeURIComponent(traceId)}`;
+}
+
+/** The line's trace in Explore, focused on its span when the line names one. Undefined if the ids are unusable. */
+export function traceExploreHref(row: LogRow, tempoUid: string, appSubUrl?: string): string | undefined {
+  if (!row.traceId) {
+    return undefined;
+  }
+  try {
+    return exploreTraceUrl(
+      {
+        tempoUid,
+        traceId: row.traceId,
+        spanId: row.spanId,
+        range: { from: row.timeMs - EXPLORE_WINDOW_MS, to: row.timeMs + EXPLORE_WINDOW_MS },
+      },
+      { appSubUrl }
+    );
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,89 @@
+import React from 'react';
+import type { SelectableValue } from '@grafana/data';
+import { Field, Input, Select } from '@grafana/ui';
+import { LOG_MODES, type ResolvedQuerySettings } from '../../query';
+import type { LogMode } from '../../query/types';
+import type { SettingsErrors } from './settingsForm';
+
+const MODE_TEXT: Record<LogMode, string> = {
+  'structured-metadata': 'OTLP logs: ids are structured metadata (Loki 3)',
+  logfmt: 'ids parsed from logfmt key=value lines',
+  json: 'ids parsed from JSON lines',
+  'line-filter': 'plain text: ids matched inside the line',
+};
+
+const FIELD_LABELS: Array<[keyof ResolvedQuerySettings['logFields'], string]> = [
+  ['correlationId', 'correlation_id field'],
+  ['taskUuid', 'task_uuid field'],
+  ['stepUuid', 'step_uuid field'],
+  ['traceId', 'trace_id field'],
+  ['spanId', 'span_id field'],
+  ['level', 'level field'],
+];
+
+export interface LogFieldsProps {
+  query: ResolvedQuerySettings;
+  errors: SettingsErrors;
+  onChange: (query: ResolvedQuerySettings) => void;
+}
+
+/** How Tasker's logs reach Loki: the mode, the stream selector and the names of the id fields. */
+export function LogFields({ query, errors, onChange }: LogFieldsProps) {
+  const modes: Array<SelectableValue<LogMode>> = LOG_MODES.map((m) => ({
+    label: m,
+    value: m,
+    description: MODE_TEXT[m],
+  }));
+  return (
+    <>
+      <Field label="Log mode" invalid={Boolean(errors.logMode)} error={errors.logMode}>
+        <Select<LogMode>
+          options={modes}
+          value={query.logMode}
+          onChange={(item) => item.value && onChange({ ...query, logMode: item.value })}
+          width={40}
+          aria-label="Log mode"
+        />
+      </Field>
+      <Field
+        label="Stream label"
+        description="The Loki label that selects Tasker's streams"
+        invalid={Boolean(errors.streamLabel)}
+        error={errors.streamLabel}
+      >
+        <Input
+          value={query.streamLabel}
+          onChange={(e) => onChange({ ...query, streamLabel: e.currentTarget.value })}
+          width={40}
+          data-testid="settings-stream-label"
+        />
+      </Field>
+      <Field
+        label="Stream regex"
+        description="RE2 regex the stream label must match"
+        invalid={Boolean(errors.streamRegex)}
+        error={errors.streamRegex}
+      >
+        <Input
+          value={query.streamRegex}
+          onChange={(e) => onChange({ ...query, streamRegex: e.currentTarget.value })}
+          width={40}
+          data-testid="settings-stream-regex"
+        />
+      </Field>
+      {FIELD_LABELS.map(([name, label]) => {
+        const error = errors[`logFields.${name}`];
+        return (
+          <Field key={name} label={label} invalid={Boolean(error)} error={error}>
+            <Input
+              value={query.logFields[name] ?? ''}
+              onChange={(e) => onChange({ ...query, logFields: { ...query.logFields, [name]: e.currentTarget.value } })}
+              width={40}
+              data-testid={`settings-log-field-${name}`}
+            />
+          </Field>
+        );
+      })}
+    </>
+  );
+}

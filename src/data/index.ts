@@ -1,0 +1,13 @@
+export { DataError, isDataError, toDataError, type DataErrorKind } from './errors';
+export { getTaskerDatasource, getTaskerDatasources, datasourceLabel, type TaskerDatasourceKind } from './datasources';
+export { searchTasks, type SearchTasksOptions } from './tasks';
+export type { TaskRow } from './taskRow';
+export { groupTasks } from './groupTasks';
+export { fetchTaskFrames, fetchTraceFrames, type TaskFrames, type FetchTaskFramesOptions } from './taskTraces';
+export { queryLogs, logQLFor, type LogTarget, type QueryLogsOptions } from './logs';
+export type { LogRow } from './logRow';
+export { parseLogFrames } from './logFrames';
+export { fetchNamespaceValues } from './tagValues';
+export { probeDatasources, type ProbeResult } from './probes';
+export { narrowRange, absoluteRange } from './timeRange';
+export { isTraceId } from './traceFrames';

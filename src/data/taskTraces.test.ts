@@ -1,0 +1,237 @@
+import type { DataQuery, DataQueryRequest } from '@grafana/data';
+import { buildStepSpansTraceQL, buildTaskSpansTraceQL } from '../query';
+import { fetchTaskFrames, fetchTraceFrames } from './taskTraces';
+import { absoluteRange, NARROW_MARGIN_MS } from './timeRange';
+import { fakeDatasource, installDatasources } from './testing/fakeGrafana';
+import { traceFrame, tracesSearchFrame, type FixtureSpan } from './testing/frames';
+import { CORR_A, STEP_A1, STEP_A2, TASK_A, spanId, traceId } from './testing/ids';
+import { testSettings } from './testing/settings';
+import type { TempoTarget } from './targets';
+
+const T0 = Date.UTC(2026, 10, 26, 5, 0, 0);
+const range = absoluteRange(T0 - 6 * 3_600_000, T0 + 3_600_000);
+const settings = testSettings();
+
+const HEX = /^[0-9a-f]{16,32}$/;
+
+function targetOf(r: DataQueryRequest<DataQuery>): TempoTarget {
+  return r.targets[0] as TempoTarget;
+}
+
+function isTraceLookup(r: DataQueryRequest<DataQuery>): boolean {
+  return HEX.test(targetOf(r).query);
+}
+
+/** A fake Tempo that answers searches by which ids the query mentions, and trace lookups by id. */
+function tempoWith(spans: FixtureSpan[], options: Parameters<typeof fakeDatasource>[2] = {}) {
+  return fakeDatasource(
+    { uid: 'tempo', type: 'tempo' },
+    (request) => {
+      const q = targetOf(request).query;
+      if (HEX.test(q)) {
+        const trace = spans.filter((s) => s.traceId === q);
+        return trace.length ? [traceFrame(trace)] : [];
+      }
+      const hits = spans.filter((s) => Object.values(s.attrs ?? {}).some((v) => q.includes(`"${v}"`)));
+      return hits.length ? [tracesSearchFrame(hits)] : [];
+    },
+    options
+  );
+}
+
+const spansA: FixtureSpan[] = [
+  {
+    traceId: traceId(1),
+    spanId: spanId(1),
+    name: 'create_and_enqueue_task_from_request',
+    startMs: T0,
+    durationMs: 20,
+    attrs: { correlation_id: CORR_A },
+  },
+  {
+    traceId: traceId(2),
+    spanId: spanId(2),
+    name: 'enqueue_ready_steps',
+    startMs: T0 + 30,
+    durationMs: 10,
+    attrs: { task_uuid: TASK_A },
+  },
+  {
+    traceId: traceId(3),
+    spanId: spanId(3),
+    name: 'worker.step_completion_received',
+    startMs: T0 + 60,
+    durationMs: 50,
+    attrs: { task_uuid: TASK_A, step_uuid: STEP_A1 },
+  },
+  {
+    traceId: traceId(4),
+    spanId: spanId(4),
+    name: 'worker.step_completion_received',
+    startMs: T0 + 70,
+    durationMs: 50,
+    attrs: { task_uuid: TASK_A, step_uuid: STEP_A2 },
+  },
+  // Finalization carries both ids: the bridge from a correlation_id to the task_uuid.
+  {
+    traceId: traceId(6),
+    spanId: spanId(6),
+    name: 'finalize_task',
+    startMs: T0 + 700_000,
+    durationMs: 5,
+    attrs: { task_uuid: TASK_A, correlation_id: CORR_A },
+  },
+  // Only reachable through the step ids.
+  {
+    traceId: traceId(5),
+    spanId: spanId(5),
+    name: 'handle_step_execution_result',
+    startMs: T0 + 600_000,
+    durationMs: 15,
+    attrs: { step_uuid: STEP_A1 },
+  },
+];
+
+describe('fetchTaskFrames', () => {
+  it('searches by the id, then by the task_uuid and step_uuids it found, then fetches every trace', async () => {
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(CORR_A, range, settings);
+
+    const searches = tempo.requests.filter((r) => !isTraceLookup(r)).map((r) => targetOf(r).query);
+    expect(searches[0]).toBe(buildTaskSpansTraceQL(CORR_A, settings.query));
+    expect(searches).toContain(buildTaskSpansTraceQL({ taskUuid: TASK_A }, settings.query));
+    expect(searches).toContain(buildStepSpansTraceQL([STEP_A1, STEP_A2], settings.query));
+    expect(result.traceIds).toEqual([traceId(1), traceId(2), traceId(3), traceId(4), traceId(5), traceId(6)]);
+    expect(result.frames).toHaveLength(6);
+    expect(result.truncated).toBe(false);
+    expect(result.failedTraceIds).toEqual([]);
+  });
+
+  it('narrows each trace lookup to the window the search saw it in', async () => {
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    await fetchTaskFrames(TASK_A, range, settings);
+    const lookup = tempo.requests.find((r) => targetOf(r).query === traceId(5));
+    expect(lookup).toBeDefined();
+    expect(lookup!.range.from.valueOf()).toBe(T0 + 600_000 - NARROW_MARGIN_MS);
+    expect(lookup!.range.to.valueOf()).toBe(T0 + 600_015 + NARROW_MARGIN_MS);
+    // Narrower than the page's six hours.
+    expect(lookup!.range.to.valueOf() - lookup!.range.from.valueOf()).toBeLessThan(
+      range.to.valueOf() - range.from.valueOf()
+    );
+  });
+
+  it('keeps at most `concurrency` trace lookups in flight and still fetches them all', async () => {
+    const many: FixtureSpan[] = Array.from({ length: 12 }, (_, i) => ({
+      traceId: traceId(50 + i),
+      spanId: spanId(50 + i),
+      name: 'enqueue_ready_steps',
+      startMs: T0 + i,
+      durationMs: 1,
+      attrs: { task_uuid: TASK_A },
+    }));
+    // Each lookup waits for a macrotask, so lookups overlap if the pool lets them.
+    const tempo = tempoWith(many, {
+      hold: (r) => (isTraceLookup(r) ? new Promise<void>((res) => setTimeout(res, 0)) : undefined),
+    });
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(TASK_A, range, settings, { concurrency: 3 });
+    expect(result.traceIds).toHaveLength(12);
+    expect(tempo.maxInFlight()).toBe(3);
+  });
+
+  it('stops at maxTraces and says the result is truncated', async () => {
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(TASK_A, range, settings, { maxTraces: 2 });
+    expect(result.truncated).toBe(true);
+    // The earliest traces are kept.
+    expect(result.traceIds).toEqual([traceId(2), traceId(3)]);
+    expect(tempo.requests.filter(isTraceLookup)).toHaveLength(2);
+  });
+
+  it('reports traces that fail to load and keeps the others', async () => {
+    const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
+      const q = targetOf(request).query;
+      if (q === traceId(2)) {
+        throw { status: 500, data: { message: 'boom' } };
+      }
+      if (HEX.test(q)) {
+        return [traceFrame(spansA.filter((s) => s.traceId === q))];
+      }
+      return [tracesSearchFrame(spansA.slice(0, 2))];
+    });
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(TASK_A, range, settings);
+    expect(result.traceIds).toEqual([traceId(1)]);
+    expect(result.failedTraceIds).toEqual([traceId(2)]);
+  });
+
+  it('says "empty" when no span names the task', async () => {
+    installDatasources([tempoWith(spansA)]);
+    await expect(fetchTaskFrames('00000000-0000-4000-8000-000000000000', range, settings)).rejects.toMatchObject({
+      kind: 'empty',
+    });
+  });
+
+  it('cancels: an abort during the search rejects with "cancelled" and unsubscribes', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((res) => (release = res));
+    const tempo = tempoWith(spansA, { hold: () => gate });
+    installDatasources([tempo]);
+    const controller = new AbortController();
+    const pending = fetchTaskFrames(TASK_A, range, settings, { signal: controller.signal });
+    await new Promise((res) => setTimeout(res, 0));
+    expect(tempo.openSubscriptions()).toBe(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(tempo.openSubscriptions()).toBe(0);
+    release();
+  });
+
+  it('cancels: an abort during the trace lookups starts no further lookups', async () => {
+    const controller = new AbortController();
+    const tempo = tempoWith(spansA, {
+      hold: (r) => {
+        if (isTraceLookup(r)) {
+          controller.abort();
+        }
+        return undefined;
+      },
+    });
+    installDatasources([tempo]);
+    await expect(
+      fetchTaskFrames(TASK_A, range, settings, { signal: controller.signal, concurrency: 1 })
+    ).rejects.toMatchObject({ kind: 'cancelled' });
+    expect(tempo.requests.filter(isTraceLookup)).toHaveLength(1);
+    expect(tempo.openSubscriptions()).toBe(0);
+  });
+});
+
+describe('fetchTraceFrames', () => {
+  it('returns the trace frame of one trace', async () => {
+    installDatasources([tempoWith(spansA)]);
+    const frames = await fetchTraceFrames(traceId(3), range, settings);
+    expect(frames).toHaveLength(1);
+    expect(frames[0].name).toBe('Trace');
+  });
+
+  it('rejects a malformed trace id without querying', async () => {
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    await expect(fetchTraceFrames('<script>', range, settings)).rejects.toMatchObject({ kind: 'invalid_query' });
+    expect(tempo.requests).toHaveLength(0);
+  });
+
+  it('maps Tempo 404 and an empty answer to "not found" (empty)', async () => {
+    installDatasources([
+      fakeDatasource({ uid: 'tempo', type: 'tempo' }, () => {
+        throw { status: 404, data: { message: 'trace not found' } };
+      }),
+    ]);
+    await expect(fetchTraceFrames(traceId(9), range, settings)).rejects.toMatchObject({ kind: 'empty' });
+    installDatasources([fakeDatasource({ uid: 'tempo', type: 'tempo' }, () => [])]);
+    await expect(fetchTraceFrames(traceId(9), range, settings)).rejects.toMatchObject({ kind: 'empty' });
+  });
+});
