@@ -210,7 +210,9 @@ export function groupTasks(
     const taskUuid = mostFrequent(g.taskUuids);
     const correlationId = g.correlation?.id;
     const key = taskUuid ?? correlationId;
-    if (!key) {
+    // A group known only by a correlation_id, with no task_uuid and no task name, is no task: several tasker-core
+    // worker paths stamp a fresh random correlation_id on their spans. (A creation span carries the task name.)
+    if (!key || (!taskUuid && !g.taskName)) {
       continue;
     }
     const startMs = Number.isFinite(g.startMs) ? g.startMs : 0;

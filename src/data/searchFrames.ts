@@ -37,6 +37,14 @@ export interface ParsedSearch {
 
 const TRACE_ID_FIELDS = ['traceID', 'traceIdHidden', 'traceId', 'trace:id'];
 
+/** tasker-core's worker.step_completion_received spans name their step only as `span_id = "span-<step_uuid>"`. */
+const WORKER_STEP_FIELDS = [...attributeFieldNames('span_id'), 'span."span_id"'];
+const WORKER_STEP_VALUE = /^span-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+function workerStepUuid(value: unknown): string | undefined {
+  return WORKER_STEP_VALUE.exec(asText(value) ?? '')?.[1];
+}
+
 function parseStatus(v: unknown): SpanStatus | undefined {
   if (v === 2 || v === '2') {
     return 'error';
@@ -74,6 +82,7 @@ function readSpanRows(frame: DataFrame, settings: QuerySettings, trace: SearchTr
     stepUuid: attr(a.stepUuid.key),
     namespace: attr(a.namespace.key),
     taskName: attr(a.taskName.key),
+    workerStep: findField(frame, WORKER_STEP_FIELDS),
   };
   const n = rowCount(frame);
   for (let i = 0; i < n; i++) {
@@ -93,7 +102,7 @@ function readSpanRows(frame: DataFrame, settings: QuerySettings, trace: SearchTr
       traceDurationMs: trace?.durationMs,
       correlationId: asText(valueAt(f.correlationId, i)),
       taskUuid: asText(valueAt(f.taskUuid, i)),
-      stepUuid: asText(valueAt(f.stepUuid, i)),
+      stepUuid: asText(valueAt(f.stepUuid, i)) ?? workerStepUuid(valueAt(f.workerStep, i)),
       namespace: asText(valueAt(f.namespace, i)),
       taskName: asText(valueAt(f.taskName, i)),
       status: parseStatus(valueAt(f.status, i)),

@@ -4,7 +4,7 @@ import { fetchTaskFrames, fetchTraceFrames } from './taskTraces';
 import { absoluteRange, NARROW_MARGIN_MS } from './timeRange';
 import { fakeDatasource, installDatasources } from './testing/fakeGrafana';
 import { traceFrame, tracesSearchFrame, type FixtureSpan } from './testing/frames';
-import { CORR_A, STEP_A1, STEP_A2, TASK_A, spanId, traceId } from './testing/ids';
+import { CORR_A, CORR_WORKER, STEP_A1, STEP_A2, TASK_A, spanId, traceId } from './testing/ids';
 import { testSettings } from './testing/settings';
 import type { TempoTarget } from './targets';
 
@@ -108,6 +108,68 @@ describe('fetchTaskFrames', () => {
     expect(result.failedTraceIds).toEqual([]);
   });
 
+  it('opened by task_uuid, follows the correlation_id that finalize_task carries to the creation trace', async () => {
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(TASK_A, range, settings);
+    const searches = tempo.requests.filter((r) => !isTraceLookup(r)).map((r) => targetOf(r).query);
+    expect(searches).toContain(buildTaskSpansTraceQL({ correlationId: CORR_A }, settings.query));
+    expect(result.traceIds).toContain(traceId(1));
+  });
+
+  it("learns step ids from tasker-core's worker spans (trace_id = correlation_id, span_id = span-<step_uuid>)", async () => {
+    const STEP = '019ab6f9-7a2a-7873-a5d1-93234ae46099';
+    const spans: FixtureSpan[] = [
+      { ...spansA[0] },
+      {
+        traceId: traceId(20),
+        spanId: spanId(20),
+        name: 'worker.step_completion_received',
+        startMs: T0 + 100,
+        durationMs: 5,
+        service: 'tasker-rust-worker',
+        attrs: { trace_id: CORR_A, span_id: `span-${STEP}` },
+      },
+      // Carries only step_uuid: reachable only through the step id the worker span revealed.
+      {
+        traceId: traceId(21),
+        spanId: spanId(21),
+        name: 'handle_step_execution_result',
+        startMs: T0 + 200,
+        durationMs: 5,
+        attrs: { step_uuid: STEP },
+      },
+    ];
+    const tempo = tempoWith(spans);
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(CORR_A, range, settings);
+    const searches = tempo.requests.filter((r) => !isTraceLookup(r)).map((r) => targetOf(r).query);
+    expect(searches).toContain(buildStepSpansTraceQL([STEP], settings.query));
+    expect(result.traceIds).toEqual([traceId(1), traceId(20), traceId(21)]);
+  });
+
+  it('does not follow a random correlation_id that a worker span carries without the task_uuid', async () => {
+    const spans: FixtureSpan[] = [
+      { ...spansA[1], attrs: { task_uuid: TASK_A, step_uuid: STEP_A1 } },
+      // Found by the step search; its correlation_id is not the task's.
+      {
+        traceId: traceId(30),
+        spanId: spanId(30),
+        name: 'route_event',
+        startMs: T0 + 100,
+        durationMs: 5,
+        attrs: { correlation_id: CORR_WORKER, step_uuid: STEP_A1 },
+      },
+    ];
+    const tempo = tempoWith(spans);
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(TASK_A, range, settings);
+    const searches = tempo.requests.filter((r) => !isTraceLookup(r)).map((r) => targetOf(r).query);
+    expect(searches).toContain(buildStepSpansTraceQL([STEP_A1], settings.query));
+    expect(result.traceIds).toContain(traceId(30));
+    expect(searches.some((q) => q.includes(CORR_WORKER))).toBe(false);
+  });
+
   it('narrows each trace lookup to the window the search saw it in', async () => {
     const tempo = tempoWith(spansA);
     installDatasources([tempo]);
@@ -146,8 +208,8 @@ describe('fetchTaskFrames', () => {
     installDatasources([tempo]);
     const result = await fetchTaskFrames(TASK_A, range, settings, { maxTraces: 2 });
     expect(result.truncated).toBe(true);
-    // The earliest traces are kept.
-    expect(result.traceIds).toEqual([traceId(2), traceId(3)]);
+    // The earliest traces are kept (the creation trace is found through finalize_task's correlation_id).
+    expect(result.traceIds).toEqual([traceId(1), traceId(2)]);
     expect(tempo.requests.filter(isTraceLookup)).toHaveLength(2);
   });
 

@@ -76,7 +76,9 @@ export async function fetchTaskFrames(
 
   const traces = new Map<string, SearchTrace>();
   const seenTasks = new Set<string>([id.toLowerCase()]);
+  const seenCorrelations = new Set<string>([id.toLowerCase()]);
   const seenSteps = new Set<string>();
+  let newCorrelations = new Set<string>();
   const addResult = (result: ReturnType<typeof parseSearchFrames>, newTasks: Set<string>, newSteps: Set<string>) => {
     for (const t of result.traces) {
       const prev = traces.get(t.traceId);
@@ -92,6 +94,16 @@ export async function fetchTaskFrames(
         seenTasks.add(s.taskUuid.toLowerCase());
         newTasks.add(s.taskUuid);
       }
+      // A task opened by its task_uuid learns its correlation_id from a span that carries both (finalize_task), and
+      // then finds the creation trace and the worker spans, which carry only the correlation_id. Only ids paired
+      // with a known task_uuid: several worker spans carry a fresh random correlation_id that leads nowhere.
+      const correlation = s.correlationId?.toLowerCase();
+      if (correlation && UUID.test(correlation) && s.taskUuid && seenTasks.has(s.taskUuid.toLowerCase())) {
+        if (!seenCorrelations.has(correlation)) {
+          seenCorrelations.add(correlation);
+          newCorrelations.add(correlation);
+        }
+      }
       // Ids that are not UUIDs cannot be searched for (and would make the query builder refuse the batch).
       if (s.stepUuid && UUID.test(s.stepUuid) && !seenSteps.has(s.stepUuid)) {
         seenSteps.add(s.stepUuid);
@@ -105,16 +117,21 @@ export async function fetchTaskFrames(
   const first = buildOrThrow(() => buildTaskSpansTraceQL(id, settings.query), 'TraceQL search for the task');
   addResult(await search(first), newTasks, newSteps);
 
-  for (let round = 1; round < MAX_SEARCH_ROUNDS && (newTasks.size > 0 || newSteps.size > 0); round++) {
+  const pending = () => newTasks.size > 0 || newSteps.size > 0 || newCorrelations.size > 0;
+  for (let round = 1; round < MAX_SEARCH_ROUNDS && pending(); round++) {
     const queries: string[] = [];
     for (const taskUuid of newTasks) {
       queries.push(buildOrThrow(() => buildTaskSpansTraceQL({ taskUuid }, settings.query), 'TraceQL search'));
+    }
+    for (const correlationId of newCorrelations) {
+      queries.push(buildOrThrow(() => buildTaskSpansTraceQL({ correlationId }, settings.query), 'TraceQL search'));
     }
     for (const stepUuids of chunk([...newSteps], STEP_IDS_PER_QUERY)) {
       queries.push(buildOrThrow(() => buildStepSpansTraceQL(stepUuids, settings.query), 'TraceQL search'));
     }
     newTasks = new Set();
     newSteps = new Set();
+    newCorrelations = new Set();
     for (const q of queries) {
       addResult(await search(q), newTasks, newSteps);
     }

@@ -115,6 +115,21 @@ describe('searchTasks', () => {
     expect(rows).toEqual([expect.objectContaining({ key: CORR_A, correlationId: CORR_A, taskUuid: undefined })]);
   });
 
+  it("drops a worker trace known only by a random correlation_id (no task_uuid, no task name)", async () => {
+    const stray: FixtureSpan = {
+      traceId: traceId(40),
+      spanId: spanId(40),
+      name: 'route_event',
+      startMs: T0 + 5000,
+      durationMs: 1,
+      service: 'tasker-rust-worker',
+      attrs: { correlation_id: CORR_WORKER },
+    };
+    setup([...taskA, stray]);
+    const rows = await searchTasks({}, range, testSettings());
+    expect(rows.map((r) => r.key)).toEqual([TASK_A]);
+  });
+
   it('does not merge two tasks that share a trace, and drops spans that name no task', async () => {
     const shared: FixtureSpan[] = [
       {

@@ -142,6 +142,9 @@ describe('buildTraceQL', () => {
 });
 
 describe('task queries', () => {
+  // The ids each task search selects, so the next round can follow them (tasker-core's worker span_id included).
+  const SELECT_IDS = ' | select(span.correlation_id, span.task_uuid, span.step_uuid, span."span_id")';
+
   it('selects the task list columns', () => {
     expect(buildTaskListTraceQL({ namespace: ['payments'] })).toBe(
       `{${ALL} && .namespace = "payments" && (span.task_uuid != nil || span.correlation_id != nil || span.step_uuid != nil)}` +
@@ -152,11 +155,14 @@ describe('task queries', () => {
 
   it('finds a task by an id of either kind', () => {
     expect(buildTaskSpansTraceQL(TID)).toBe(
-      `{${ALL} && (span.task_uuid = "${TID}" || span.correlation_id = "${TID}")}`
+      `{${ALL} && (span.task_uuid = "${TID}" || span.correlation_id = "${TID}" || span."trace_id" = "${TID}")}${SELECT_IDS}`
     );
-    expect(buildTaskSpansTraceQL({ correlationId: CID })).toBe(`{${ALL} && span.correlation_id = "${CID}"}`);
+    expect(buildTaskSpansTraceQL({ correlationId: CID })).toBe(
+      `{${ALL} && (span.correlation_id = "${CID}" || span."trace_id" = "${CID}")}${SELECT_IDS}`
+    );
+    expect(buildTaskSpansTraceQL({ taskUuid: TID })).toBe(`{${ALL} && span.task_uuid = "${TID}"}${SELECT_IDS}`);
     expect(buildTaskSpansTraceQL({ taskUuid: TID, correlationId: CID })).toBe(
-      `{${ALL} && (span.task_uuid = "${TID}" || span.correlation_id = "${CID}")}`
+      `{${ALL} && (span.task_uuid = "${TID}" || span.correlation_id = "${CID}" || span."trace_id" = "${CID}")}${SELECT_IDS}`
     );
     expectError(() => buildTaskSpansTraceQL({}), 'taskId', /task_uuid or a correlation_id/);
     expectError(() => buildTaskSpansTraceQL('fulfillment'), 'taskId', /UUID/);
@@ -164,7 +170,7 @@ describe('task queries', () => {
 
   it('finds the spans of known steps', () => {
     expect(buildStepSpansTraceQL([SID, SID.toUpperCase(), CID])).toBe(
-      `{${ALL} && (span.step_uuid = "${SID}" || span.step_uuid = "${CID}")}`
+      `{${ALL} && (span.step_uuid = "${SID}" || span.step_uuid = "${CID}")}${SELECT_IDS}`
     );
     expectError(() => buildStepSpansTraceQL([]), 'stepUuids', /at least one/);
     expectError(() => buildStepSpansTraceQL(['x']), 'stepUuids', /UUID/);

@@ -113,9 +113,25 @@ export interface TaskRef {
 }
 
 /**
+ * tasker-core's `worker.step_completion_received` spans carry the task's correlation_id in a plain string attribute
+ * named `trace_id`, and `span-<step_uuid>` in one named `span_id` (not OTel ids). They are the only worker spans tied
+ * to the task, and the only place a search can learn the ids of the task's steps from.
+ */
+export const WORKER_CORRELATION_ATTRIBUTE = formatTraceqlAttribute({ scope: 'span', key: 'trace_id' }, 'trace_id');
+// Written `span."span_id"`: Grafana's grammar reads an unquoted name that starts with a scope word as a scope.
+export const WORKER_STEP_ATTRIBUTE = formatTraceqlAttribute({ scope: 'span', key: 'span_id' }, 'span_id');
+
+/** The ids a task search selects, so that the next search round can follow them. */
+function idColumns(s: ResolvedQuerySettings): string {
+  const ids = (['correlationId', 'taskUuid', 'stepUuid'] as const).map((field) => attributeOf(field, s));
+  return ` | select(${[...ids, WORKER_STEP_ATTRIBUTE].join(', ')})`;
+}
+
+/**
  * Every span of one task across all its traces (Tasker does not propagate context, so one task has many traces).
  * A bare id (the `tasks/:taskId` route) may be either kind, so it is matched against both attributes: the creation
- * span carries only correlation_id, enqueue and finalization spans carry task_uuid.
+ * span carries only correlation_id, enqueue and finalization spans carry task_uuid. A correlation_id is also looked
+ * for in the worker's `trace_id` string attribute. The ids are selected so the caller can search again by them.
  */
 export function buildTaskSpansTraceQL(task: string | TaskRef, settings?: Partial<QuerySettings>): string {
   const s = resolveQuerySettings(settings);
@@ -124,6 +140,7 @@ export function buildTaskSpansTraceQL(task: string | TaskRef, settings?: Partial
     const id = requireUuid('taskId', task);
     alternatives.push(equals(attributeOf('taskUuid', s), id, 'taskId'));
     alternatives.push(equals(attributeOf('correlationId', s), id, 'taskId'));
+    alternatives.push(equals(WORKER_CORRELATION_ATTRIBUTE, id, 'taskId'));
   } else {
     const blank = (v: string | undefined) => v === undefined || v === null || v.trim() === '';
     if (!blank(task?.taskUuid)) {
@@ -132,13 +149,14 @@ export function buildTaskSpansTraceQL(task: string | TaskRef, settings?: Partial
     if (!blank(task?.correlationId)) {
       const id = requireUuid('correlationId', task.correlationId);
       alternatives.push(equals(attributeOf('correlationId', s), id, 'correlationId'));
+      alternatives.push(equals(WORKER_CORRELATION_ATTRIBUTE, id, 'correlationId'));
     }
     if (alternatives.length === 0) {
       throw new InvalidQueryInputError('taskId', 'a task_uuid or a correlation_id', task);
     }
   }
   const either = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' || ')})`;
-  return spanset([serviceCondition([], s), either]);
+  return spanset([serviceCondition([], s), either]) + idColumns(s);
 }
 
 /**
@@ -151,5 +169,5 @@ export function buildStepSpansTraceQL(stepUuids: readonly string[], settings?: P
   if (ids.length === 0) {
     throw new InvalidQueryInputError('stepUuids', 'at least one step UUID', stepUuids);
   }
-  return spanset([serviceCondition([], s), equalsAny(attributeOf('stepUuid', s), ids, 'stepUuids')]);
+  return spanset([serviceCondition([], s), equalsAny(attributeOf('stepUuid', s), ids, 'stepUuids')]) + idColumns(s);
 }

@@ -8,8 +8,11 @@ import { isWellFormedUnicode } from './unicode';
 const SCOPE_PREFIX = { span: 'span.', resource: 'resource.', any: '.' } as const;
 /** Dotted identifiers read the same in Tempo and Grafana's grammar; anything else is quoted. */
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-/** A first segment that names a scope (`.span.x`, `span.resource.x`) is read as one by Grafana's grammar. */
-const SCOPE_WORD = /^(span|resource|event|link|instrumentation|parent|trace)(\.|$)/;
+/**
+ * A name that starts with a scope word is read as a scope by Grafana's grammar, whatever follows: `.span.x`, and
+ * also `span.span_id` or `.resourcex` (its lexer takes the longest keyword prefix). Such names are quoted.
+ */
+const SCOPE_WORD = /^(span|resource|event|link|instrumentation|parent|trace)/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Formats an attribute reference; `setting` names it in errors (e.g. `attributes.namespace`). */
