@@ -1,5 +1,5 @@
 import React from 'react';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Badge, Button, ClipboardButton, IconButton, LinkButton, useStyles2 } from '@grafana/ui';
 import type { FlowSpan, KeyValue } from '../../flow/types';
@@ -14,6 +14,8 @@ export interface SpanDetailsProps {
   onClose?: () => void;
   /** Rows of the attributes table at most (Tasker records whole Debug strings as attributes). */
   maxRows?: number;
+  /** Sizing from the layout around the panel (e.g. its share of a column). */
+  className?: string;
 }
 
 const STATUS = {
@@ -61,11 +63,11 @@ function KeyValueTable({
 }
 
 /** Everything one span carries, as text, with links to its trace in Explore and to its logs. */
-export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 500 }: SpanDetailsProps) {
+export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 500, className }: SpanDetailsProps) {
   const styles = useStyles2(getStyles);
   const status = STATUS[span.statusCode] ?? STATUS[0];
   return (
-    <aside className={styles.panel} data-testid="span-details" aria-label="Span details">
+    <aside className={cx(styles.panel, className)} data-testid="span-details" aria-label="Span details">
       <div className={styles.head}>
         <h3 className={styles.name} title={span.name}>
           {span.name}

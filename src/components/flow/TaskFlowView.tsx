@@ -112,6 +112,7 @@ export function TaskFlowView(props: TaskFlowViewProps) {
         <div className={styles.side}>
           {selectedSpan && (
             <SpanDetails
+              className={styles.details}
               span={selectedSpan}
               exploreHref={spanExploreHref(selectedSpan, settings, range)}
               onShowLogs={onShowLogs}
@@ -119,6 +120,7 @@ export function TaskFlowView(props: TaskFlowViewProps) {
             />
           )}
           <TaskLogsPanel
+            className={styles.logs}
             target={logTarget}
             subject={logsFor.kind === 'span' ? `span ${logsFor.name}` : mode === 'trace' ? 'this trace' : 'this task'}
             range={range}
@@ -131,6 +133,12 @@ export function TaskFlowView(props: TaskFlowViewProps) {
     </div>
   );
 }
+
+// The tree's viewport and the side column share one height, so both end on the same line.
+const MAIN_HEIGHT = 'max(420px, calc(100vh - 260px))';
+// The details take up to ~60% of that height and scroll inside; the logs keep the rest.
+const DETAILS_MAX_HEIGHT = 'max(252px, calc(60vh - 156px))';
+const LOGS_MIN_HEIGHT = 220;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({
@@ -150,7 +158,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   tree: css({
     // The tree measures this height; the page scrolls past the header, the tree scrolls its rows.
-    height: 'max(420px, calc(100vh - 260px))',
+    height: MAIN_HEIGHT,
     minWidth: 0,
   }),
   side: css({
@@ -158,7 +166,19 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flexDirection: 'column',
     gap: theme.spacing(2),
     minWidth: 0,
-    maxHeight: 'max(420px, calc(100vh - 260px))',
+    maxHeight: MAIN_HEIGHT,
+    // Only when a short window cannot fit both panels at their least height.
     overflow: 'auto',
+  }),
+  details: css({
+    // Never squeezed by the logs: the panel is as tall as its content up to its cap, then scrolls itself.
+    flex: '0 0 auto',
+    maxHeight: DETAILS_MAX_HEIGHT,
+    overflow: 'auto',
+  }),
+  logs: css({
+    // The rest of the column; the log lines scroll inside the panel.
+    flex: '1 1 auto',
+    minHeight: LOGS_MIN_HEIGHT,
   }),
 });

@@ -1,5 +1,5 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2, TimeRange } from '@grafana/data';
 import { Alert, Button, LoadingBar, useStyles2 } from '@grafana/ui';
 import { type DataError, toDataError } from '../../data/errors';
@@ -18,6 +18,8 @@ export interface TaskLogsPanelProps {
   /** A clicked line that names a span of this flow selects it. */
   onSelectLog?: (row: LogRow) => void;
   limit?: number;
+  /** Sizing from the layout around the panel (e.g. its share of a column). */
+  className?: string;
 }
 
 type LogsState = { status: 'loading' } | { status: 'error'; error: DataError } | { status: 'done'; rows: LogRow[] };
@@ -31,6 +33,7 @@ export function TaskLogsPanel({
   onShowTaskLogs,
   onSelectLog,
   limit = 200,
+  className,
 }: TaskLogsPanelProps) {
   const styles = useStyles2(getStyles);
   const [attempt, setAttempt] = useState(0);
@@ -63,7 +66,7 @@ export function TaskLogsPanel({
   }, [request]);
 
   return (
-    <section className={styles.panel} data-testid="task-logs" aria-label="Logs">
+    <section className={cx(styles.panel, className)} data-testid="task-logs" aria-label="Logs">
       <div className={styles.head}>
         <h4 className={styles.title}>
           Logs of <span className={styles.subject}>{subject}</span>
@@ -91,7 +94,7 @@ export function TaskLogsPanel({
           </div>
         ) : (
           <div className={styles.list}>
-            <LogList rows={state.rows} onSelect={onSelectLog} />
+            <LogList rows={state.rows} onSelect={onSelectLog} layout="compact" />
           </div>
         ))}
     </section>

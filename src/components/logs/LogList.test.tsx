@@ -37,4 +37,21 @@ describe('LogList', () => {
     );
     expect(screen.getByTestId('log-list').children).toHaveLength(0);
   });
+
+  it('keeps the links named and the message whole in the compact layout', () => {
+    const long = 'x'.repeat(400);
+    const withTask: LogRow = { ...row, message: long, correlationId: 'c-1', taskUuid: 't-1' };
+    render(
+      <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+        <LogList rows={[withTask]} layout="compact" />
+      </MemoryRouter>
+    );
+    expect(screen.getByTestId('log-list')).toHaveAttribute('data-layout', 'compact');
+    expect(screen.getByTestId('log-message')).toHaveTextContent(long);
+    // Icons only on screen, but each link keeps its name for screen readers and a tooltip.
+    expect(screen.getByTestId('log-task-link')).toHaveAccessibleName('Task');
+    expect(screen.getByTestId('log-trace-link')).toHaveAccessibleName('Trace');
+    expect(screen.getByTestId('log-explore-link')).toHaveAccessibleName('Explore');
+    expect(screen.getByTestId('log-trace-link')).toHaveAttribute('title', `Flow of trace ${row.traceId}`);
+  });
 });
