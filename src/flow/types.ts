@@ -88,6 +88,8 @@ export interface BuildTaskFlowOptions {
   truncated?: boolean;
   /** Spans above this count are dropped and `truncated` is reported. */
   maxSpans?: number;
+  /** Attribute that ties a root span to a step, to group scattered traces (default `step_uuid`). */
+  stepAttribute?: string;
 }
 
 export interface TaskFlow {
