@@ -1,0 +1,39 @@
+import { ID_EPOCH_MS } from './builder';
+import { workloadDemo } from './fromWorkload';
+import { generateLargeTask } from './large';
+
+describe('workloadDemo', () => {
+  it('keeps ids across page loads while times follow the clock', () => {
+    const a = workloadDemo(7, 6, Date.UTC(2026, 10, 26, 12), 3600_000, ID_EPOCH_MS);
+    const b = workloadDemo(7, 6, Date.UTC(2026, 10, 27, 9), 3600_000, ID_EPOCH_MS);
+    expect(b.tasks.map((t) => t.taskUuid)).toEqual(a.tasks.map((t) => t.taskUuid));
+    expect(b.spans.map((s) => s.spanId)).toEqual(a.spans.map((s) => s.spanId));
+    expect(b.spans[0].startMs - a.spans[0].startMs).toBeCloseTo(21 * 3600_000, 3);
+  });
+
+  it('puts the newest task just before now and splits log labels into stream and metadata', () => {
+    const now = Date.UTC(2026, 10, 26, 12);
+    const d = workloadDemo(7, 6, now, 3600_000, ID_EPOCH_MS);
+    const lastEnd = Math.max(...d.spans.map((s) => s.startMs + s.durationMs));
+    expect(lastEnd).toBeLessThanOrEqual(now);
+    expect(lastEnd).toBeGreaterThan(now - 3600_000);
+    expect(Object.keys(d.logs[0].stream).sort()).toEqual(['deployment_environment', 'service_name']);
+    expect(d.logs.some((l) => l.metadata.correlation_id)).toBe(true);
+    expect(new Set(d.tasks.map((t) => t.shape))).toEqual(new Set(['documented', 'tasker-core']));
+    // A text line's own leading time moves with the record.
+    const text = d.logs.find((l) => /^\d{4}-/.test(l.line))!;
+    expect(Math.abs(Date.parse(text.line.slice(0, 24)) - text.timeMs)).toBeLessThan(1000);
+  });
+});
+
+describe('generateLargeTask', () => {
+  it('builds exactly the asked number of spans in one tree', () => {
+    const { spans, task } = generateLargeTask(2000, 1, 0);
+    expect(spans).toHaveLength(2000);
+    expect(task.spanCount).toBe(2000);
+    const ids = new Set(spans.map((s) => s.spanId));
+    expect(ids.size).toBe(2000);
+    expect(spans.filter((s) => !s.parentSpanId)).toHaveLength(1);
+    expect(spans.every((s) => !s.parentSpanId || ids.has(s.parentSpanId))).toBe(true);
+  });
+});

@@ -1,0 +1,169 @@
+import type { BackendSrv, BackendSrvRequest, FetchResponse } from '@grafana/runtime';
+import { Observable } from 'rxjs';
+import type { AppJsonData } from '../../../src/settings/types';
+import type { TelemetryStore } from '../data/store';
+import type { SandboxControl } from '../datasources/control';
+import { compileTraceQL } from '../datasources/traceql';
+import { QuerySyntaxError } from '../datasources/syntax';
+
+export const PLUGIN_ID = 'tasker-observability-app';
+const SETTINGS_KEY = 'sandbox.pluginSettings';
+
+export interface PluginSettingsDTO {
+  id: string;
+  enabled: boolean;
+  pinned: boolean;
+  jsonData: AppJsonData;
+}
+
+/** Plugin settings live in sessionStorage: they survive a reload (the config page reloads after saving). */
+export function readPluginSettings(): PluginSettingsDTO {
+  const raw = window.sessionStorage.getItem(SETTINGS_KEY);
+  const base: PluginSettingsDTO = {
+    id: PLUGIN_ID,
+    enabled: true,
+    pinned: true,
+    jsonData: { tempoDatasourceUid: 'tempo', lokiDatasourceUid: 'loki', prometheusDatasourceUid: 'prometheus' },
+  };
+  if (!raw) {
+    return base;
+  }
+  try {
+    return { ...base, ...(JSON.parse(raw) as Partial<PluginSettingsDTO>) };
+  } catch {
+    return base;
+  }
+}
+
+class HttpError {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly data: { message: string }
+  ) {}
+}
+
+function tagValues(
+  store: TelemetryStore,
+  tag: string,
+  params: Record<string, string | number | undefined>
+): Array<{ type: string; value: string }> {
+  const scope = tag.startsWith('span.')
+    ? 'span'
+    : tag.startsWith('resource.')
+      ? 'resource'
+      : tag.startsWith('.')
+        ? 'any'
+        : 'span';
+  const key = tag.replace(/^(span|resource)?\./, '');
+  const q =
+    typeof params.q === 'string' && params.q.trim() && params.q.trim() !== '{}' ? compileTraceQL(params.q) : undefined;
+  const from = params.start !== undefined ? Number(params.start) * 1000 : -Infinity;
+  const to = params.end !== undefined ? Number(params.end) * 1000 : Infinity;
+  const values = new Set<string>();
+  for (const [, trace] of store.allTraces()) {
+    const spans = q ? q.evaluate(trace) : trace;
+    for (const s of spans) {
+      if (s.startMs < from || s.startMs > to) {
+        continue;
+      }
+      const v =
+        scope === 'span' ? s.attrs[key] : scope === 'resource' ? s.resource[key] : (s.attrs[key] ?? s.resource[key]);
+      if (v !== undefined) {
+        values.add(String(v));
+      }
+    }
+  }
+  return Array.from(values)
+    .sort()
+    .map((value) => ({ type: 'string', value }));
+}
+
+/** The few Grafana HTTP endpoints an app touches: datasource proxy (Tempo tag values), plugin settings, health. */
+export function createBackendSrv(store: TelemetryStore, control: SandboxControl): BackendSrv {
+  const route = (
+    method: string,
+    url: string,
+    params: Record<string, string | number | undefined>,
+    body: unknown
+  ): unknown => {
+    const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+    const tag = /^\/?api\/datasources\/proxy\/uid\/([^/]+)\/api\/(v2\/)?search\/tag\/([^/]+)\/values$/.exec(path);
+    if (tag) {
+      if (control.mode === 'fail') {
+        const f = control.failure('tempo');
+        throw new HttpError(f.status, f.statusText, f.data);
+      }
+      const values = control.mode === 'empty' ? [] : tagValues(store, decodeURIComponent(tag[3]), params);
+      return tag[2] ? { tagValues: values } : { tagValues: values.map((v) => v.value) };
+    }
+    if (/^\/?api\/plugins\/[^/]+\/settings$/.test(path)) {
+      if (method === 'GET') {
+        return readPluginSettings();
+      }
+      const next = { ...readPluginSettings(), ...(body as Partial<PluginSettingsDTO>) };
+      window.sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      return { message: 'Plugin settings updated' };
+    }
+    if (/^\/?api\/health$/.test(path)) {
+      return { database: 'ok', version: '13.1.1 (sandbox)' };
+    }
+    throw new HttpError(404, 'Not Found', { message: `the sandbox does not serve ${method} ${path}` });
+  };
+
+  const call = <T>(
+    method: string,
+    url: string,
+    params: Record<string, string | number | undefined> = {},
+    body?: unknown
+  ): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const rec = control.record({ target: 'backend', query: `${method} ${url}${params.q ? ` q=${params.q}` : ''}` });
+      setTimeout(() => {
+        try {
+          resolve(route(method, url, params, body) as T);
+        } catch (e) {
+          rec.error = e instanceof HttpError ? `${e.status}` : String(e);
+          reject(e instanceof QuerySyntaxError ? new HttpError(400, 'Bad Request', { message: e.message }) : e);
+        }
+      }, control.delayMs());
+    });
+
+  const fetchResponse = <T>(options: BackendSrvRequest, data: T): FetchResponse<T> => ({
+    data,
+    status: 200,
+    statusText: 'OK',
+    ok: true,
+    headers: new Headers(),
+    redirected: false,
+    type: 'basic',
+    url: options.url,
+    config: options,
+  });
+
+  const srv: BackendSrv = {
+    get: (url, params) => call('GET', url, params ?? {}),
+    delete: (url, data) => call('DELETE', url, {}, data),
+    post: (url, data) => call('POST', url, {}, data),
+    patch: (url, data) => call('PATCH', url, {}, data),
+    put: (url, data) => call('PUT', url, {}, data),
+    request: (options) => call(options.method ?? 'GET', options.url, options.params ?? {}, options.data),
+    datasourceRequest: async (options) =>
+      fetchResponse(options, await call(options.method ?? 'GET', options.url, options.params ?? {}, options.data)),
+    fetch: <T>(options: BackendSrvRequest) =>
+      new Observable<FetchResponse<T>>((sub) => {
+        call<T>(options.method ?? 'GET', options.url, options.params ?? {}, options.data).then(
+          (d) => {
+            sub.next(fetchResponse(options, d));
+            sub.complete();
+          },
+          (e) => sub.error(e)
+        );
+      }),
+    chunked: () =>
+      new Observable((sub) =>
+        sub.error(new HttpError(501, 'Not Implemented', { message: 'chunked requests are not served by the sandbox' }))
+      ),
+  };
+  return srv;
+}
