@@ -9,8 +9,9 @@ import { prefixRoute, ROUTES } from '../constants';
 import { useAppSettings } from '../settings/useAppSettings';
 import { TaskFlowView } from '../components/flow/TaskFlowView';
 import { formatTime } from '../components/flow/format';
-import { useFlowTimeRange } from '../components/flow/useFlowTimeRange';
 import { Toolbar } from '../components/filters/Toolbar';
+import { useUrlTimeRange } from '../components/filters/useUrlTimeRange';
+import { rangeFromUrl } from '../components/flow/urlRange';
 import { useTaskFrames, type FlowSource } from '../components/flow/useTaskFrames';
 
 /** URL search param holding the selected span, so a shared link opens on it. */
@@ -25,7 +26,7 @@ function TaskFlowPage() {
   const { taskId, traceId } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const settings = useAppSettings();
-  const time = useFlowTimeRange();
+  const time = useUrlTimeRange(rangeFromUrl);
   const range = time.range;
   const mode: 'task' | 'trace' = traceId !== undefined ? 'trace' : 'task';
   const requestedId = (traceId ?? taskId ?? '').trim();

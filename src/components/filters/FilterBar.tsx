@@ -30,6 +30,27 @@ const LEVEL_OPTIONS: Array<SelectableValue<string>> = ['error', 'warn', 'info', 
   value: l,
 }));
 
+type TextKey = 'correlationId' | 'taskUuid' | 'stepUuid' | 'taskName' | 'minDuration' | 'maxDuration' | 'text';
+
+/** The free-text fields: label, hint, width and test id (the id keeps its historical `tasks-` prefix). */
+const TEXT_FIELDS: Record<TextKey, { label: string; placeholder: string; width?: number; testId: string }> = {
+  correlationId: { label: 'correlation_id', placeholder: 'UUID', width: 40, testId: 'tasks-filter-correlation-id' },
+  taskUuid: { label: 'task_uuid', placeholder: 'UUID', width: 40, testId: 'tasks-filter-task-uuid' },
+  stepUuid: { label: 'step_uuid', placeholder: 'UUID', width: 40, testId: 'tasks-filter-step-uuid' },
+  taskName: { label: 'Task name', placeholder: 'e.g. process_order', testId: 'tasks-filter-task-name' },
+  minDuration: { label: 'Min duration', placeholder: 'e.g. 250ms', width: 14, testId: 'tasks-filter-min-duration' },
+  maxDuration: { label: 'Max duration', placeholder: 'e.g. 2s', width: 14, testId: 'tasks-filter-max-duration' },
+  text: { label: 'Line contains', placeholder: 'text', testId: 'logs-filter-text' },
+};
+
+type MultiKey = 'namespace' | 'services';
+
+/** The several-value fields (any typed value allowed). */
+const MULTI_FIELDS: Record<MultiKey, { label: string; placeholder: string; testId: string }> = {
+  namespace: { label: 'Namespace', placeholder: 'Any namespace', testId: 'tasks-filter-namespace' },
+  services: { label: 'Service', placeholder: 'Any Tasker service', testId: 'tasks-filter-service' },
+};
+
 function toOptions(values: readonly string[]): Array<SelectableValue<string>> {
   return values.map((v) => ({ label: v, value: v }));
 }
@@ -56,10 +77,47 @@ export function FilterBar({
     }
     onChange(next);
   };
-  const text =
-    (key: 'correlationId' | 'taskUuid' | 'stepUuid' | 'taskName' | 'minDuration' | 'maxDuration' | 'text') =>
-    (e: FormEvent<HTMLInputElement>) =>
-      set(key, e.currentTarget.value);
+  const textField = (key: TextKey) => {
+    const { label, placeholder, width, testId } = TEXT_FIELDS[key];
+    return (
+      <Field label={label} invalid={Boolean(errors[key])} error={errors[key]}>
+        <Input
+          value={value[key] ?? ''}
+          onChange={(e: FormEvent<HTMLInputElement>) => set(key, e.currentTarget.value)}
+          placeholder={placeholder}
+          width={width}
+          data-testid={testId}
+        />
+      </Field>
+    );
+  };
+  const multiField = (key: MultiKey, options: Array<SelectableValue<string>>, description?: string) => {
+    const { label, placeholder, testId } = MULTI_FIELDS[key];
+    return (
+      <Field
+        label={label}
+        invalid={Boolean(errors[key])}
+        error={errors[key]}
+        description={description}
+        data-testid={testId}
+      >
+        <MultiSelect<string>
+          options={options}
+          value={value[key] ?? []}
+          onChange={(items) =>
+            set(
+              key,
+              items.map((i) => i.value).filter((v): v is string => Boolean(v))
+            )
+          }
+          placeholder={placeholder}
+          allowCustomValue
+          aria-label={label}
+          width={28}
+        />
+      </Field>
+    );
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!invalid) {
@@ -73,84 +131,12 @@ export function FilterBar({
   return (
     <form className={styles.form} onSubmit={submit} aria-label="Filters" data-testid="filter-bar">
       <div className={styles.fields}>
-        <Field label="correlation_id" invalid={Boolean(errors.correlationId)} error={errors.correlationId}>
-          <Input
-            value={value.correlationId ?? ''}
-            onChange={text('correlationId')}
-            placeholder="UUID"
-            width={40}
-            data-testid="tasks-filter-correlation-id"
-          />
-        </Field>
-        <Field label="task_uuid" invalid={Boolean(errors.taskUuid)} error={errors.taskUuid}>
-          <Input
-            value={value.taskUuid ?? ''}
-            onChange={text('taskUuid')}
-            placeholder="UUID"
-            width={40}
-            data-testid="tasks-filter-task-uuid"
-          />
-        </Field>
-        <Field label="step_uuid" invalid={Boolean(errors.stepUuid)} error={errors.stepUuid}>
-          <Input
-            value={value.stepUuid ?? ''}
-            onChange={text('stepUuid')}
-            placeholder="UUID"
-            width={40}
-            data-testid="tasks-filter-step-uuid"
-          />
-        </Field>
-        <Field
-          label="Namespace"
-          invalid={Boolean(errors.namespace)}
-          error={errors.namespace}
-          description={namespaceHint}
-          data-testid="tasks-filter-namespace"
-        >
-          <MultiSelect<string>
-            options={nsOptions}
-            value={value.namespace ?? []}
-            onChange={(items) =>
-              set(
-                'namespace',
-                items.map((i) => i.value).filter((v): v is string => Boolean(v))
-              )
-            }
-            placeholder="Any namespace"
-            allowCustomValue
-            aria-label="Namespace"
-            width={28}
-          />
-        </Field>
-        <Field label="Task name" invalid={Boolean(errors.taskName)} error={errors.taskName}>
-          <Input
-            value={value.taskName ?? ''}
-            onChange={text('taskName')}
-            placeholder="e.g. process_order"
-            data-testid="tasks-filter-task-name"
-          />
-        </Field>
-        <Field
-          label="Service"
-          invalid={Boolean(errors.services)}
-          error={errors.services}
-          data-testid="tasks-filter-service"
-        >
-          <MultiSelect<string>
-            options={svcOptions}
-            value={value.services ?? []}
-            onChange={(items) =>
-              set(
-                'services',
-                items.map((i) => i.value).filter((v): v is string => Boolean(v))
-              )
-            }
-            placeholder="Any Tasker service"
-            allowCustomValue
-            aria-label="Service"
-            width={28}
-          />
-        </Field>
+        {textField('correlationId')}
+        {textField('taskUuid')}
+        {textField('stepUuid')}
+        {multiField('namespace', nsOptions, namespaceHint)}
+        {textField('taskName')}
+        {multiField('services', svcOptions)}
         {mode === 'tasks' && (
           <>
             <Field
@@ -169,36 +155,13 @@ export function FilterBar({
                 width={16}
               />
             </Field>
-            <Field label="Min duration" invalid={Boolean(errors.minDuration)} error={errors.minDuration}>
-              <Input
-                value={value.minDuration ?? ''}
-                onChange={text('minDuration')}
-                placeholder="e.g. 250ms"
-                width={14}
-                data-testid="tasks-filter-min-duration"
-              />
-            </Field>
-            <Field label="Max duration" invalid={Boolean(errors.maxDuration)} error={errors.maxDuration}>
-              <Input
-                value={value.maxDuration ?? ''}
-                onChange={text('maxDuration')}
-                placeholder="e.g. 2s"
-                width={14}
-                data-testid="tasks-filter-max-duration"
-              />
-            </Field>
+            {textField('minDuration')}
+            {textField('maxDuration')}
           </>
         )}
         {mode === 'logs' && (
           <>
-            <Field label="Line contains" invalid={Boolean(errors.text)} error={errors.text}>
-              <Input
-                value={value.text ?? ''}
-                onChange={text('text')}
-                placeholder="text"
-                data-testid="logs-filter-text"
-              />
-            </Field>
+            {textField('text')}
             <Field label="Level" invalid={Boolean(errors.level)} error={errors.level} data-testid="logs-filter-level">
               <Select<string>
                 options={LEVEL_OPTIONS}

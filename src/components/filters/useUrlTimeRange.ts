@@ -14,14 +14,20 @@ export interface UrlTimeRange {
   refresh: () => void;
 }
 
-/** The time range in the URL (`from`, `to`): picking a range pushes a history entry, so back/forward work. */
-export function useUrlTimeRange(): UrlTimeRange {
+/** Reads a page's range from the URL's `from`/`to` text, with that page's default for what is missing. */
+export type RangeParser = (from: string | null, to: string | null) => TimeRange;
+
+/**
+ * The time range in the URL (`from`, `to`): picking a range pushes a history entry, so back/forward work.
+ * `parse` sets the page's default: the last hour here (tasks, logs); the flow page passes its 6-hour parser.
+ */
+export function useUrlTimeRange(parse: RangeParser = rangeFromParams): UrlTimeRange {
   const [params, setParams] = useSearchParams();
   const from = params.get('from');
   const to = params.get('to');
   const [evaluation, setEvaluation] = useState(0);
   // Keyed on the text (and the refresh counter) so `now` is not re-evaluated on every render.
-  const range = useMemo(() => rangeFromParams(from, to), [from, to, evaluation]); // eslint-disable-line react-hooks/exhaustive-deps
+  const range = useMemo(() => parse(from, to), [parse, from, to, evaluation]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setRange = useCallback(
     (next: TimeRange) => {

@@ -62,6 +62,13 @@ function KeyValueTable({
   );
 }
 
+/** A small copy-to-clipboard icon after an id. */
+function CopyButton({ text, label }: { text: string; label: string }) {
+  return (
+    <ClipboardButton icon="copy" variant="secondary" fill="text" size="sm" getText={() => text} aria-label={label} />
+  );
+}
+
 /** Everything one span carries, as text, with links to its trace in Explore and to its logs. */
 export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 500, className }: SpanDetailsProps) {
   const styles = useStyles2(getStyles);
@@ -115,28 +122,12 @@ export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 
         <dt>Span id</dt>
         <dd className={styles.mono}>
           {span.spanId}
-          <ClipboardButton
-            icon="copy"
-            variant="secondary"
-            fill="text"
-            size="sm"
-            getText={() => span.spanId}
-            aria-label="Copy span id"
-          />
+          <CopyButton text={span.spanId} label="Copy span id" />
         </dd>
         <dt>Trace id</dt>
         <dd className={styles.mono}>
           {span.traceId}
-          {span.traceId && (
-            <ClipboardButton
-              icon="copy"
-              variant="secondary"
-              fill="text"
-              size="sm"
-              getText={() => span.traceId}
-              aria-label="Copy trace id"
-            />
-          )}
+          {span.traceId && <CopyButton text={span.traceId} label="Copy trace id" />}
         </dd>
         <dt>Parent</dt>
         <dd className={styles.mono}>{span.parentSpanId || '—'}</dd>

@@ -12,6 +12,12 @@ const MODE_TEXT: Record<LogMode, string> = {
   'line-filter': 'plain text: ids matched inside the line',
 };
 
+/** The stream selector's two settings: name, label, description, test id. */
+const STREAM_FIELDS: Array<['streamLabel' | 'streamRegex', string, string, string]> = [
+  ['streamLabel', 'Stream label', "The Loki label that selects Tasker's streams", 'settings-stream-label'],
+  ['streamRegex', 'Stream regex', 'RE2 regex the stream label must match', 'settings-stream-regex'],
+];
+
 const FIELD_LABELS: Array<[keyof ResolvedQuerySettings['logFields'], string]> = [
   ['correlationId', 'correlation_id field'],
   ['taskUuid', 'task_uuid field'],
@@ -45,32 +51,16 @@ export function LogFields({ query, errors, onChange }: LogFieldsProps) {
           aria-label="Log mode"
         />
       </Field>
-      <Field
-        label="Stream label"
-        description="The Loki label that selects Tasker's streams"
-        invalid={Boolean(errors.streamLabel)}
-        error={errors.streamLabel}
-      >
-        <Input
-          value={query.streamLabel}
-          onChange={(e) => onChange({ ...query, streamLabel: e.currentTarget.value })}
-          width={40}
-          data-testid="settings-stream-label"
-        />
-      </Field>
-      <Field
-        label="Stream regex"
-        description="RE2 regex the stream label must match"
-        invalid={Boolean(errors.streamRegex)}
-        error={errors.streamRegex}
-      >
-        <Input
-          value={query.streamRegex}
-          onChange={(e) => onChange({ ...query, streamRegex: e.currentTarget.value })}
-          width={40}
-          data-testid="settings-stream-regex"
-        />
-      </Field>
+      {STREAM_FIELDS.map(([name, label, description, testId]) => (
+        <Field key={name} label={label} description={description} invalid={Boolean(errors[name])} error={errors[name]}>
+          <Input
+            value={query[name]}
+            onChange={(e) => onChange({ ...query, [name]: e.currentTarget.value })}
+            width={40}
+            data-testid={testId}
+          />
+        </Field>
+      ))}
       {FIELD_LABELS.map(([name, label]) => {
         const error = errors[`logFields.${name}`];
         return (
