@@ -73,7 +73,7 @@ export function isFinalizationName(name: string | undefined, rules: readonly Pha
 
 interface Acc {
   taskUuids: Map<string, number>;
-  correlation?: { id: string; at: number };
+  correlation?: { id: string; at: number; anchored: boolean };
   namespaces: Map<string, number>;
   taskName?: string;
   startMs: number;
@@ -179,8 +179,15 @@ export function groupTasks(
     g.taskName ??= s.taskName;
     const trace = traceInfo.get(s.traceId);
     const spanStart = s.startMs ?? s.traceStartMs ?? trace?.startMs;
-    if (s.correlationId && (!g.correlation || (spanStart ?? Infinity) < g.correlation.at)) {
-      g.correlation = { id: s.correlationId, at: spanStart ?? Infinity };
+    // The task's own correlation_id is on its creation span (with the task name) and on finalize_task; several
+    // worker spans carry a fresh random one. Prefer those anchors, then the earliest.
+    if (s.correlationId) {
+      const at = spanStart ?? Infinity;
+      const anchored = Boolean(s.taskName) || isFinalizationName(s.name, phaseRules);
+      const held = g.correlation;
+      if (!held || (anchored && !held.anchored) || (anchored === held.anchored && at < held.at)) {
+        g.correlation = { id: s.correlationId, at, anchored };
+      }
     }
     const windows: Array<[number | undefined, number | undefined]> = [
       [s.startMs, s.durationMs],

@@ -1,4 +1,4 @@
-import { buildTaskListTraceQL } from '../query';
+import { buildTaskListByIdsTraceQL, buildTaskListTraceQL } from '../query';
 import { searchTasks } from './tasks';
 import { absoluteRange } from './timeRange';
 import { fakeDatasource, installDatasources } from './testing/fakeGrafana';
@@ -115,7 +115,7 @@ describe('searchTasks', () => {
     expect(rows).toEqual([expect.objectContaining({ key: CORR_A, correlationId: CORR_A, taskUuid: undefined })]);
   });
 
-  it("drops a worker trace known only by a random correlation_id (no task_uuid, no task name)", async () => {
+  it('drops a worker trace known only by a random correlation_id (no task_uuid, no task name)', async () => {
     const stray: FixtureSpan = {
       traceId: traceId(40),
       spanId: spanId(40),
@@ -186,6 +186,45 @@ describe('searchTasks', () => {
     expect(target.queryType).toBe('traceql');
     expect(target.limit).toBeGreaterThanOrEqual(3);
     expect(tempo.requests[0].range).toBe(range);
+  });
+
+  it('completes rows found by namespace with a search by their ids (correlation_id, task name, status)', async () => {
+    // Tempo answers by what each query asks: the namespace search sees only the enqueue span.
+    const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
+      const q = (request.targets[0] as TempoTarget).query;
+      const hits = q.includes('.namespace =')
+        ? taskA.filter((sp) => sp.attrs?.namespace)
+        : taskA.filter((sp) => Object.values(sp.attrs ?? {}).some((v) => q.includes(`"${v}"`)));
+      return [tracesSearchFrame(hits)];
+    });
+    installDatasources([tempo]);
+    const rows = await searchTasks({ namespace: ['order_fulfillment'] }, range, testSettings());
+    const queries = tempo.requests.map((r) => (r.targets[0] as TempoTarget).query);
+    expect(queries[1]).toBe(buildTaskListByIdsTraceQL({ taskUuids: [TASK_A] }, testSettings().query));
+    // finalize_task carries the correlation_id; the second follow-up finds the creation span with the task name.
+    expect(queries[2]).toBe(buildTaskListByIdsTraceQL({ correlationIds: [CORR_A] }, testSettings().query));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        key: TASK_A,
+        correlationId: CORR_A,
+        taskName: 'process_order',
+        namespace: 'order_fulfillment',
+        status: 'ok',
+      }),
+    ]);
+  });
+
+  it('keeps the first rows when a follow-up search fails', async () => {
+    const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
+      const q = (request.targets[0] as TempoTarget).query;
+      if (!q.includes('.namespace =')) {
+        throw { status: 500, data: { message: 'boom' } };
+      }
+      return [tracesSearchFrame(taskA.filter((sp) => sp.attrs?.namespace))];
+    });
+    installDatasources([tempo]);
+    const rows = await searchTasks({ namespace: ['order_fulfillment'] }, range, testSettings());
+    expect(rows).toEqual([expect.objectContaining({ key: TASK_A, correlationId: undefined })]);
   });
 
   it("holds tasks to the duration bounds by the task's own duration", async () => {

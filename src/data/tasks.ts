@@ -1,12 +1,13 @@
 import type { TimeRange } from '@grafana/data';
-import { buildTaskListTraceQL, parseDurationNs } from '../query';
+import { buildTaskListByIdsTraceQL, buildTaskListTraceQL, parseDurationNs } from '../query';
 import type { TaskFilter } from '../query/types';
 import type { ResolvedSettings } from '../settings/types';
+import type { DataSourceApi } from '@grafana/data';
 import { getTaskerDatasource } from './datasources';
 import { groupTasks } from './groupTasks';
 import { buildOrThrow } from './invalidQuery';
 import { runQuery } from './runQuery';
-import { parseSearchFrames } from './searchFrames';
+import { parseSearchFrames, type ParsedSearch } from './searchFrames';
 import type { TaskRow } from './taskRow';
 import { tempoSearchTarget } from './targets';
 
@@ -42,8 +43,106 @@ export async function searchTasks(
     action: 'Tempo search',
   });
   const parsed = parseSearchFrames(frames, settings.query);
-  const rows = groupTasks(parsed.spans, parsed.traces, settings.phaseRules);
-  return rows.filter(taskDurationFilter(filter)).slice(0, limit);
+  const rows = groupTasks(parsed.spans, parsed.traces, settings.phaseRules).slice(0, limit);
+  const completed = await completeRows(rows, parsed, { ds, range, settings, options });
+  return completed.filter(taskDurationFilter(filter));
+}
+
+/** Ids per follow-up search, so one TraceQL query stays a reasonable size. */
+export const IDS_PER_FOLLOW_UP = 25;
+/** Follow-up rounds: task_uuid → correlation_id (finalize_task carries both) → task name (the creation span). */
+export const FOLLOW_UP_ROUNDS = 2;
+
+interface FollowUpContext {
+  ds: DataSourceApi;
+  range: TimeRange;
+  settings: ResolvedSettings;
+  options: SearchTasksOptions;
+}
+
+const incomplete = (row: TaskRow) => !row.taskUuid || !row.correlationId || !row.taskName;
+
+/**
+ * A search by namespace or name sees only the spans that carry those attributes (in tasker-core, one enqueue span
+ * per pass), so its rows lack the correlation_id, the task name and the finalization. Ask again by the ids found,
+ * regroup, and keep the same tasks in the same order. A failed follow-up keeps the rows as they were.
+ */
+async function completeRows(rows: TaskRow[], first: ParsedSearch, ctx: FollowUpContext): Promise<TaskRow[]> {
+  const spans = [...first.spans];
+  const traces = [...first.traces];
+  const asked = new Set<string>();
+  let current = rows;
+  for (let round = 0; round < FOLLOW_UP_ROUNDS; round++) {
+    const taskUuids: string[] = [];
+    const correlationIds: string[] = [];
+    for (const row of current.filter(incomplete)) {
+      for (const [id, list] of [
+        [row.taskUuid, taskUuids],
+        [row.correlationId, correlationIds],
+      ] as const) {
+        if (id && !asked.has(id)) {
+          asked.add(id);
+          list.push(id);
+        }
+      }
+    }
+    if (taskUuids.length + correlationIds.length === 0) {
+      break;
+    }
+    try {
+      for (let i = 0; i < Math.max(taskUuids.length, correlationIds.length); i += IDS_PER_FOLLOW_UP) {
+        const ids = {
+          taskUuids: taskUuids.slice(i, i + IDS_PER_FOLLOW_UP),
+          correlationIds: correlationIds.slice(i, i + IDS_PER_FOLLOW_UP),
+        };
+        const query = buildOrThrow(() => buildTaskListByIdsTraceQL(ids, ctx.settings.query), 'TraceQL search');
+        const frames = await runQuery(
+          ctx.ds,
+          [
+            tempoSearchTarget(
+              query,
+              (ids.taskUuids.length + ids.correlationIds.length) * TRACES_PER_TASK_GUESS,
+              SEARCH_SPSS
+            ),
+          ],
+          ctx.range,
+          { signal: ctx.options.signal, timeoutMs: ctx.options.timeoutMs, action: 'Tempo search' }
+        );
+        const more = parseSearchFrames(frames, ctx.settings.query);
+        spans.push(...more.spans);
+        traces.push(...more.traces);
+      }
+    } catch (e) {
+      if (ctx.options.signal?.aborted) {
+        throw e;
+      }
+      return current;
+    }
+    current = sameTasks(rows, groupTasks(spans, traces, ctx.settings.phaseRules));
+  }
+  return current;
+}
+
+/** The regrouped row of each original task, in the original order; tasks that turned out to be one appear once. */
+function sameTasks(original: TaskRow[], regrouped: TaskRow[]): TaskRow[] {
+  const byId = new Map<string, TaskRow>();
+  for (const row of regrouped) {
+    for (const id of [row.taskUuid, row.correlationId]) {
+      if (id && !byId.has(id)) {
+        byId.set(id, row);
+      }
+    }
+  }
+  const out: TaskRow[] = [];
+  const seen = new Set<TaskRow>();
+  for (const row of original) {
+    const found = (row.taskUuid && byId.get(row.taskUuid)) || (row.correlationId && byId.get(row.correlationId)) || row;
+    if (!seen.has(found)) {
+      seen.add(found);
+      out.push(found);
+    }
+  }
+  return out;
 }
 
 /**

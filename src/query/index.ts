@@ -13,6 +13,7 @@ export {
 export {
   buildTraceQL,
   buildTaskListTraceQL,
+  buildTaskListByIdsTraceQL,
   buildTaskSpansTraceQL,
   buildStepSpansTraceQL,
   traceqlAttribute,

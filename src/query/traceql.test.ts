@@ -1,6 +1,12 @@
 import { InvalidQueryInputError, InvalidQuerySettingError } from './errors';
 import { traceqlSyntaxIssues } from './grammar';
-import { buildStepSpansTraceQL, buildTaskListTraceQL, buildTaskSpansTraceQL, buildTraceQL } from './traceql';
+import {
+  buildStepSpansTraceQL,
+  buildTaskListByIdsTraceQL,
+  buildTaskListTraceQL,
+  buildTaskSpansTraceQL,
+  buildTraceQL,
+} from './traceql';
 import type { TaskFilter } from './types';
 
 const CID = '550e8400-e29b-41d4-a716-446655440000';
@@ -176,8 +182,22 @@ describe('task queries', () => {
     expectError(() => buildStepSpansTraceQL(['x']), 'stepUuids', /UUID/);
   });
 
+  it('asks again for the task list columns of tasks found, by their ids', () => {
+    expect(buildTaskListByIdsTraceQL({ taskUuids: [TID, TID.toUpperCase()], correlationIds: [CID] })).toBe(
+      `{${ALL} && (span.task_uuid = "${TID}" || span.correlation_id = "${CID}")} | select(span.correlation_id, ` +
+        'span.task_uuid, .namespace, span.task_name, span.step_name, span.step_uuid, resource.service.name, status)'
+    );
+    expectError(() => buildTaskListByIdsTraceQL({}), 'taskId', /at least one/);
+    expectError(() => buildTaskListByIdsTraceQL({ correlationIds: ['x"'] }), 'correlationId', /UUID/);
+  });
+
   it('produces queries the grammar accepts', () => {
-    for (const q of [buildTaskListTraceQL({}), buildTaskSpansTraceQL(TID), buildStepSpansTraceQL([SID])]) {
+    for (const q of [
+      buildTaskListTraceQL({}),
+      buildTaskSpansTraceQL(TID),
+      buildStepSpansTraceQL([SID]),
+      buildTaskListByIdsTraceQL({ taskUuids: [TID], correlationIds: [CID] }),
+    ]) {
       expect(traceqlSyntaxIssues(q)).toEqual([]);
     }
   });

@@ -106,6 +106,31 @@ export function buildTaskListTraceQL(filter: TaskFilter, settings?: Partial<Quer
   return `${spanset(parts)} | select(${columns.join(', ')})`;
 }
 
+/**
+ * The task list's columns for tasks already found, by their ids: a search by namespace or name sees only the spans
+ * that carry those attributes, so the list asks again by id for the rest (correlation_id, task name, finalization).
+ */
+export function buildTaskListByIdsTraceQL(
+  ids: { taskUuids?: readonly string[]; correlationIds?: readonly string[] },
+  settings?: Partial<QuerySettings>
+): string {
+  const s = resolveQuerySettings(settings);
+  const unique = (values: readonly string[] | undefined, field: QueryInputField) =>
+    Array.from(new Set((values ?? []).map((id) => requireUuid(field, id))));
+  const taskUuids = unique(ids?.taskUuids, 'taskUuid');
+  const correlationIds = unique(ids?.correlationIds, 'correlationId');
+  const alternatives = [
+    ...taskUuids.map((id) => equals(attributeOf('taskUuid', s), id, 'taskUuid')),
+    ...correlationIds.map((id) => equals(attributeOf('correlationId', s), id, 'correlationId')),
+  ];
+  if (alternatives.length === 0) {
+    throw new InvalidQueryInputError('taskId', 'at least one task_uuid or correlation_id', ids);
+  }
+  const either = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' || ')})`;
+  const columns = [...TASK_LIST_COLUMNS.map((field) => attributeOf(field, s)), SERVICE_ATTRIBUTE, 'status'];
+  return `${spanset([serviceCondition([], s), either])} | select(${columns.join(', ')})`;
+}
+
 /** One task, known by its task_uuid, its correlation_id, or both. */
 export interface TaskRef {
   taskUuid?: string;
