@@ -1,8 +1,7 @@
-import type { TimeRange } from '@grafana/data';
+import type { DataSourceApi, TimeRange } from '@grafana/data';
 import { buildTaskListByIdsTraceQL, buildTaskListTraceQL, parseDurationNs } from '../query';
 import type { TaskFilter } from '../query/types';
 import type { ResolvedSettings } from '../settings/types';
-import type { DataSourceApi } from '@grafana/data';
 import { getTaskerDatasource } from './datasources';
 import { groupTasks } from './groupTasks';
 import { buildOrThrow } from './invalidQuery';
