@@ -143,12 +143,25 @@ describe('buildTaskFlow on tasker-core scattered traces', () => {
     }
   });
 
+  it("groups tasker-core's worker span by its span_id = span-<step_uuid> when it has no step_uuid", () => {
+    const spans = scatteredTaskSpans().map((s) => {
+      if (s.name !== 'worker.step_completion_received' || !s.attrs) {
+        return s;
+      }
+      const { step_uuid: _stepUuid, ...rest } = s.attrs;
+      return { ...s, attrs: rest };
+    });
+    const f = buildTaskFlow(framesByTrace(spans));
+    expect(f.childrenOf(step1)).toEqual(['e100000000000001', 'd100000000000001', 'f100000000000001']);
+  });
+
   it('groups by a configurable step attribute', () => {
     const spans = scatteredTaskSpans().map((s) => {
       if (!s.attrs?.step_uuid) {
         return s;
       }
-      const { step_uuid, ...rest } = s.attrs;
+      // span_id = "span-<step_uuid>" (tasker-core's worker convention) would name the step too: drop it here.
+      const { step_uuid, span_id: _spanId, ...rest } = s.attrs;
       return { ...s, attrs: { ...rest, 'tasker.step_uuid': step_uuid } };
     });
     const custom = buildTaskFlow(framesByTrace(spans), { stepAttribute: 'tasker.step_uuid' });

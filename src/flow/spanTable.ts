@@ -96,6 +96,13 @@ export interface SpanTable {
   droppedForLimit: number;
 }
 
+const WORKER_STEP_KEY = 'span_id';
+const WORKER_STEP_VALUE = /^span-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+function workerStepUuid(raw: unknown): string {
+  return typeof raw === 'string' ? (WORKER_STEP_VALUE.exec(raw)?.[1] ?? '') : '';
+}
+
 export interface ReadOptions {
   matcher: PhaseMatcher;
   stepAttribute: string;
@@ -353,8 +360,10 @@ export function readSpanTable(frames: unknown, options: ReadOptions, anomalies: 
             continue;
           }
           const raw: unknown = (kv as { value?: unknown }).value;
-          if (key === stepAttribute) {
-            const value = textOf(raw);
+          // tasker-core's worker.step_completion_received names its step only as span_id = "span-<step_uuid>".
+          const workerStep = key === WORKER_STEP_KEY && step < 0 ? workerStepUuid(raw) : '';
+          if (key === stepAttribute || workerStep !== '') {
+            const value = workerStep || textOf(raw);
             if (value !== '') {
               let s = value === lastStepValue ? lastStep : stepIndex.get(value);
               if (s === undefined) {
