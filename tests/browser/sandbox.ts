@@ -1,25 +1,13 @@
 // Shared helpers for the sandbox specs: open a page once the host has loaded the plugin, read window.__sandbox.
 import { expect, type Page } from '@playwright/test';
+import type { DemoTaskInfo as SandboxTask } from '../../sandbox/src/data/model';
+import type { RecordedRequest } from '../../sandbox/src/datasources/control';
 
 export const APP = '/a/tasker-observability-app';
 
-export interface SandboxTask {
-  correlationId: string;
-  taskUuid: string;
-  namespace: string;
-  taskName: string;
-  shape: 'documented' | 'tasker-core' | 'hostile' | 'large';
-  spanCount: number;
-  error: boolean;
-}
-
-export interface RecordedRequest {
-  target: string;
-  query: string;
-  atMs: number;
-  cancelled?: boolean;
-  error?: string;
-}
+// The host's own types (type-only imports: nothing of the sandbox runs in the test process).
+export type { DemoTaskInfo as SandboxTask } from '../../sandbox/src/data/model';
+export type { RecordedRequest } from '../../sandbox/src/datasources/control';
 
 interface SandboxWindow {
   __sandbox: {
