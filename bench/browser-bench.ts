@@ -80,7 +80,6 @@ interface Figures {
 async function timeToPaint(page: Page, action: string): Promise<number> {
   return page.evaluate(async (act) => {
     const t0 = performance.now();
-    // eslint-disable-next-line no-new-func
     new Function(act)();
     await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return performance.now() - t0;
