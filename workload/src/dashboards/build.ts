@@ -11,6 +11,7 @@ import {
   dashboard,
   datasourceVariable,
   gridPos,
+  heatmap,
   logqlTarget,
   promTarget,
   row,
@@ -326,14 +327,13 @@ function tempo(): Json {
         ],
         'percentunit'
       ),
-      {
-        id: ids.next(),
-        type: 'heatmap',
-        title: 'Duration histogram (span metrics)',
-        description: 'Span count per duration bucket over time.',
-        gridPos: gridPos(0, 13, 12, 9),
-        datasource: PROM,
-        targets: [
+      heatmap(
+        ids,
+        'Duration histogram (span metrics)',
+        'Span count per duration bucket over time.',
+        gridPos(0, 13, 12, 9),
+        PROM,
+        [
           promTarget(
             'A',
             `sum by (le) (increase(traces_spanmetrics_latency_bucket{${sel}}[$__rate_interval]))`,
@@ -341,16 +341,8 @@ function tempo(): Json {
             { format: 'heatmap' }
           ),
         ],
-        fieldConfig: { defaults: {}, overrides: [] },
-        options: {
-          calculate: false,
-          cellGap: 1,
-          color: { mode: 'scheme', scheme: 'Oranges', steps: 64 },
-          yAxis: { unit: 's' },
-          tooltip: { mode: 'single', yHistogram: true },
-          legend: { show: true },
-        },
-      },
+        'Oranges'
+      ),
       timeseries(
         ids,
         'Latency percentiles',
@@ -364,24 +356,15 @@ function tempo(): Json {
         ],
         's'
       ),
-      {
-        id: ids.next(),
-        type: 'heatmap',
-        title: 'Duration histogram (TraceQL metrics)',
-        description: 'Straight from Tempo: no span metrics needed.',
-        gridPos: gridPos(0, 22, 12, 9),
-        datasource: TEMPO,
-        targets: [traceqlTarget('A', '{resource.service.name =~ "${services}"} | histogram_over_time(duration)')],
-        fieldConfig: { defaults: {}, overrides: [] },
-        options: {
-          calculate: false,
-          cellGap: 1,
-          color: { mode: 'scheme', scheme: 'Blues', steps: 64 },
-          yAxis: { unit: 's' },
-          tooltip: { mode: 'single', yHistogram: true },
-          legend: { show: true },
-        },
-      },
+      heatmap(
+        ids,
+        'Duration histogram (TraceQL metrics)',
+        'Straight from Tempo: no span metrics needed.',
+        gridPos(0, 22, 12, 9),
+        TEMPO,
+        [traceqlTarget('A', '{resource.service.name =~ "${services}"} | histogram_over_time(duration)')],
+        'Blues'
+      ),
       timeseries(
         ids,
         'Tasker P95 per span name',

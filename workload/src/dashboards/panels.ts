@@ -107,6 +107,36 @@ export function timeseries(
   };
 }
 
+/** A heatmap of pre-bucketed data (span-metrics buckets or TraceQL's histogram_over_time), durations in seconds. */
+export function heatmap(
+  ids: PanelIds,
+  title: string,
+  description: string,
+  pos: Json,
+  datasource: Json,
+  targets: Json[],
+  colorScheme: string
+): Json {
+  return {
+    id: ids.next(),
+    type: 'heatmap',
+    title,
+    description,
+    gridPos: pos,
+    datasource,
+    targets,
+    fieldConfig: { defaults: {}, overrides: [] },
+    options: {
+      calculate: false,
+      cellGap: 1,
+      color: { mode: 'scheme', scheme: colorScheme, steps: 64 },
+      yAxis: { unit: 's' },
+      tooltip: { mode: 'single', yHistogram: true },
+      legend: { show: true },
+    },
+  };
+}
+
 export function stat(
   ids: PanelIds,
   title: string,
