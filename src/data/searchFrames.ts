@@ -1,4 +1,5 @@
 import type { DataFrame } from '@grafana/data';
+import { WORKER_STEP_KEY, workerStepUuid } from '../flow/workerStep';
 import type { QuerySettings, SpanStatus } from '../query/types';
 import { asNumber, asText, attributeFieldNames, findField, rowCount, valueAt } from './frames';
 
@@ -38,12 +39,7 @@ export interface ParsedSearch {
 const TRACE_ID_FIELDS = ['traceID', 'traceIdHidden', 'traceId', 'trace:id'];
 
 /** tasker-core's worker.step_completion_received spans name their step only as `span_id = "span-<step_uuid>"`. */
-const WORKER_STEP_FIELDS = [...attributeFieldNames('span_id'), 'span."span_id"'];
-const WORKER_STEP_VALUE = /^span-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
-function workerStepUuid(value: unknown): string | undefined {
-  return WORKER_STEP_VALUE.exec(asText(value) ?? '')?.[1];
-}
+const WORKER_STEP_FIELDS = [...attributeFieldNames(WORKER_STEP_KEY), `span."${WORKER_STEP_KEY}"`];
 
 function parseStatus(v: unknown): SpanStatus | undefined {
   if (v === 2 || v === '2') {

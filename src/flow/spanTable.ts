@@ -5,6 +5,7 @@ import { FrameStore, LAZY_SLOT, LAZY_SLOT_COUNT } from './frameStore';
 import { FINALIZATION, INITIALIZATION } from './phaseCodes';
 import { PhaseMatcher } from './phaseRules';
 import { Column, columnValues, isErrorStatus, isTrueFlag, numberOf, textOf } from './values';
+import { WORKER_STEP_KEY, workerStepUuid } from './workerStep';
 
 export type ColumnName =
   | 'traceID'
@@ -94,13 +95,6 @@ export interface SpanTable {
   taskNames: ValueCounts;
   /** Spans that were not kept because maxSpans was reached. */
   droppedForLimit: number;
-}
-
-const WORKER_STEP_KEY = 'span_id';
-const WORKER_STEP_VALUE = /^span-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
-function workerStepUuid(raw: unknown): string {
-  return typeof raw === 'string' ? (WORKER_STEP_VALUE.exec(raw)?.[1] ?? '') : '';
 }
 
 export interface ReadOptions {
@@ -361,7 +355,7 @@ export function readSpanTable(frames: unknown, options: ReadOptions, anomalies: 
           }
           const raw: unknown = (kv as { value?: unknown }).value;
           // tasker-core's worker.step_completion_received names its step only as span_id = "span-<step_uuid>".
-          const workerStep = key === WORKER_STEP_KEY && step < 0 ? workerStepUuid(raw) : '';
+          const workerStep = (key === WORKER_STEP_KEY && step < 0 && workerStepUuid(raw)) || '';
           if (key === stepAttribute || workerStep !== '') {
             const value = workerStep || textOf(raw);
             if (value !== '') {
