@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { SpanSpec, T0, framesByTrace } from './fixtures/traceFrames';
+import { SpanSpec, T0, framesByTrace, rawFrame } from './fixtures/traceFrames';
 import { buildTaskFlow } from './index';
 
 const span = (spanId: string, parentSpanId: string, name: string, from: number, to: number): SpanSpec => ({
@@ -56,6 +56,16 @@ describe('phaseTotals (self time)', () => {
     );
     expect(flow.phaseTotals.execution).toBe(4);
     expect(flow.phaseTotals.finalization).toBe(6);
+  });
+
+  it('never exceeds the wall time when huge times make the float sums round up (found by fast-check)', () => {
+    const flow = buildTaskFlow([
+      rawFrame({ operationName: [], startTime: [-238160897] }),
+      rawFrame({ operationName: [], startTime: [1999896511], duration: [undefined, 760775029565920900] }),
+    ]);
+    const sum = Object.values(flow.phaseTotals).reduce((a, b) => a + b, 0);
+    expect(sum).toBeLessThanOrEqual(flow.durationMs);
+    expect(Math.min(...Object.values(flow.phaseTotals))).toBeGreaterThanOrEqual(0);
   });
 
   it('never exceeds the task duration and never goes negative (random trees)', () => {

@@ -79,8 +79,35 @@ export function computePhaseTotals(tree: StitchedTree, phase: Uint8Array): Recor
     const next = si < n ? Math.min(start[starts[si]], end[ends[ei]]) : end[ends[ei]];
     sums[phase[heap[0]]] += next - t;
   }
+  capToWallTime(sums, start, end, n);
   PHASES.forEach((p, code) => {
     totals[p] = sums[code];
   });
   return totals;
+}
+
+/**
+ * The sweep adds up differences of span boundaries; at very large times (epoch ms near 1e17 from bad input) their
+ * float sum can pass the wall time by an ulp or two. Take that rounding excess off the largest phase, so the totals
+ * keep their promise of never exceeding the task's wall time.
+ */
+function capToWallTime(sums: Float64Array, start: Float64Array, end: Float64Array, n: number): void {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    first = Math.min(first, start[i]);
+    last = Math.max(last, end[i]);
+  }
+  let total = 0;
+  let largest = 0;
+  for (let code = 0; code < sums.length; code++) {
+    total += sums[code];
+    if (sums[code] > sums[largest]) {
+      largest = code;
+    }
+  }
+  const excess = total - (last - first);
+  if (excess > 0) {
+    sums[largest] = Math.max(0, sums[largest] - excess);
+  }
 }
