@@ -61,14 +61,17 @@ describe('docker-compose.yaml', () => {
       mode: 'ro',
     });
     const provisioning = m.filter((x) => x.source.startsWith('./provisioning'));
-    expect(provisioning.map((x) => x.target.split('/').slice(5, 6)[0]).sort()).toEqual([
+    const grafanaProvisioning = provisioning.filter((x) => x.target.startsWith(PROVISIONING_ROOT));
+    // No dashboards/: the app's dashboards come from its plugin.json includes (see upstreamStack.test.ts).
+    expect(grafanaProvisioning.map((x) => x.target.split('/').slice(5, 6)[0]).sort()).toEqual([
       'alerting',
-      'dashboards',
       'datasources',
       'plugins',
     ]);
+    expect(provisioning.filter((x) => !grafanaProvisioning.includes(x))).toEqual([
+      { source: './provisioning/tempo/tempo-config.yaml', target: '/otel-lgtm/tempo-config.yaml', mode: 'ro' },
+    ]);
     for (const x of provisioning) {
-      expect(x.target.startsWith(PROVISIONING_ROOT)).toBe(true);
       expect({ source: x.source, exists: existsSync(path.join(ROOT, x.source)) }).toEqual({
         source: x.source,
         exists: true,

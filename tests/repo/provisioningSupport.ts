@@ -22,19 +22,43 @@ export function filesUnder(dir: string, ext: RegExp): string[] {
 
 /** A provisioning YAML file as Grafana reads it: parsed, then `$$` → `$` in strings (Grafana's env expansion). */
 export function readProvisioning<T = Record<string, unknown>>(file: string): T {
-  const unescape = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      return v.replace(/\$\$/g, '$');
-    }
-    if (Array.isArray(v)) {
-      return v.map(unescape);
-    }
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unescape(x)]));
-    }
-    return v;
-  };
-  return unescape(parseYaml(read(file))) as T;
+  return unescapeDollars(parseYaml(read(file))) as T;
+}
+
+/** `$$` → `$` in every string of a parsed document (Grafana's provisioning `values` interpolation). */
+function unescapeDollars(v: unknown): unknown {
+  if (typeof v === 'string') {
+    return v.replace(/\$\$/g, '$');
+  }
+  if (Array.isArray(v)) {
+    return v.map(unescapeDollars);
+  }
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unescapeDollars(x)]));
+  }
+  return v;
+}
+
+/**
+ * An alert-rules provisioning file as Grafana reads it. grafana/grafana pkg/services/provisioning/alerting/
+ * rules_types.go (v13.1.x): a rule's `annotations` come from their raw text (no environment expansion since
+ * grafana/grafana#54975; at most braced `${VAR}` expansion later, which leaves `$labels` alone) and each query's
+ * `model` from its Raw value; titles, labels and other fields are expanded (`$$` → `$`).
+ */
+export function readAlertRulesAsGrafana<T = Record<string, unknown>>(file: string): T {
+  const doc = parseYaml(read(file)) as { groups?: Array<{ rules?: Array<Record<string, unknown>> }> };
+  const expanded = unescapeDollars(doc) as typeof doc;
+  (expanded.groups ?? []).forEach((g, gi) =>
+    (g.rules ?? []).forEach((rule, ri) => {
+      const raw = doc.groups![gi].rules![ri];
+      rule.annotations = raw.annotations;
+      const rawData = (raw.data as Array<Record<string, unknown>> | undefined) ?? [];
+      ((rule.data as Array<Record<string, unknown>> | undefined) ?? []).forEach((q, qi) => {
+        q.model = rawData[qi].model;
+      });
+    })
+  );
+  return expanded as T;
 }
 
 const SAMPLES: Record<string, string> = {

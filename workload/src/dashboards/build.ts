@@ -25,6 +25,9 @@ import {
 export const APP_TASK_URL = '/a/tasker-observability-app/tasks/${__value.raw}';
 /** The app's default service regex (src/query/settings.ts). */
 const TASKER_SERVICES = '^tasker-.+$';
+// Latency panels ask Prometheus for exemplars: Tempo's span metrics carry the trace id of sample spans on their
+// histogram buckets (label traceID), which the provisioned Prometheus datasource links to Tempo.
+const EXEMPLARS = { exemplar: true };
 
 /** Span names per phase, from the app's default phase rules (src/flow/phaseRules.ts), as regex alternatives. */
 export const PHASE_SPANS: Record<string, string> = Object.fromEntries(
@@ -48,7 +51,7 @@ function overview(): Json {
   return dashboard({
     uid: 'tasker-overview',
     title: 'Tasker overview',
-    revision: 1,
+    revision: 2,
     tags: ['tasker'],
     description:
       'Tasker workflow runs: trace rate, P95 latency and errors per namespace and per service, and recent correlation_ids that open the Tasker app. Services: the app default ^tasker-.+$.',
@@ -103,7 +106,7 @@ function overview(): Json {
         'From traces_spanmetrics_latency_bucket (Tempo default buckets end at 16.384s).',
         gridPos(12, 10, 12, 8),
         PROM,
-        [promTarget('A', SHARED_QUERIES.p95ByService, '{{service}}')],
+        [promTarget('A', SHARED_QUERIES.p95ByService, '{{service}}', EXEMPLARS)],
         's'
       ),
       row(ids, 'correlation_id timeline', 18),
@@ -252,7 +255,7 @@ function tempo(): Json {
   return dashboard({
     uid: 'tasker-tempo',
     title: 'Tempo',
-    revision: 1,
+    revision: 2,
     tags: ['tasker', 'tempo'],
     description:
       "The Tempo dashboard Tasker's guide promises (otel-lgtm has none): total spans, span rate, error rate and duration histograms, from Tempo's span metrics and TraceQL metrics.",
@@ -350,9 +353,9 @@ function tempo(): Json {
         gridPos(12, 13, 12, 9),
         PROM,
         [
-          promTarget('A', quantile('0.50'), 'p50'),
-          promTarget('B', quantile('0.95'), 'p95'),
-          promTarget('C', quantile('0.99'), 'p99'),
+          promTarget('A', quantile('0.50'), 'p50', EXEMPLARS),
+          promTarget('B', quantile('0.95'), 'p95', EXEMPLARS),
+          promTarget('C', quantile('0.99'), 'p99', EXEMPLARS),
         ],
         's'
       ),
@@ -371,7 +374,7 @@ function tempo(): Json {
         'Tasker services only (the app default ^tasker-.+$).',
         gridPos(12, 22, 12, 9),
         PROM,
-        [promTarget('A', SHARED_QUERIES.p95BySpanName, '{{span_name}}')],
+        [promTarget('A', SHARED_QUERIES.p95BySpanName, '{{span_name}}', EXEMPLARS)],
         's'
       ),
     ],
