@@ -45,6 +45,12 @@ function statusOf(e: unknown): number | undefined {
   return undefined;
 }
 
+function statusInText(text: string): number | undefined {
+  const m = STATUS_IN_TEXT.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 400 && n <= 599 ? n : undefined;
+}
+
 /** The most specific human message a failure carries (FetchError data.message, DataQueryError message...). */
 export function messageOf(e: unknown): string {
   if (typeof e === 'string') {
@@ -81,6 +87,34 @@ function isAbort(e: unknown): boolean {
 }
 
 const TIMEOUT_TEXT = /time(d)?[\s-]?out|deadline exceeded|context deadline/i;
+
+/**
+ * Grafana's Tempo backend reports failures as text without an HTTP status (`ErrorResponseWithErrorSource`), e.g.
+ * `failed to get trace with id: <id> Status: 404 Not Found Body: ...` or `failed to execute search query status:
+ * 400 Bad Request`; the status Tempo answered is only in the words.
+ */
+const STATUS_IN_TEXT = /\bstatus:? (\d{3})\b/i;
+/** The trace-by-id backend's words for a trace Tempo does not have (pkg/tempo/trace.go). */
+const TRACE_NOT_FOUND_TEXT = /failed to get trace with id: \S+ Status: 404\b/i;
+
+/** True for Grafana's "trace not found", with or without an HTTP status. */
+export function isTraceNotFound(e: unknown): boolean {
+  return statusOf(e) === 404 || TRACE_NOT_FOUND_TEXT.test(messageOf(e));
+}
+
+/**
+ * Tempo's own reason inside the wrappers Grafana adds: the Tempo frontend's `Error (<reason>). Please check the
+ * server logs for more details.` and gRPC's `rpc error: code = X desc = <reason>` (streaming search).
+ */
+export function tempoReason(message: string): string {
+  let m = message.trim();
+  const wrapped = /^Error \(([\s\S]*)\)\. Please check the server logs for more details\.$/.exec(m);
+  if (wrapped) {
+    m = wrapped[1].trim();
+  }
+  const rpc = /^rpc error: code = \w+ desc = ([\s\S]*)$/.exec(m);
+  return rpc ? rpc[1].trim() : m;
+}
 const NOT_FOUND_TEXT = /data ?source .*not found|not found.*data ?source/i;
 
 /** Maps any failure to a DataError whose title says what failed and whose hint says what to try. */
@@ -89,12 +123,12 @@ export function toDataError(e: unknown, context: ErrorContext): DataError {
     return e;
   }
   const where = context.datasource ? `${context.action} (${context.datasource})` : context.action;
-  const detail = messageOf(e).trim();
+  const detail = tempoReason(messageOf(e));
   const suffix = detail ? `: ${detail}` : '';
   if (isAbort(e)) {
     return new DataError('cancelled', `${where} was cancelled`, 'Run the search again.');
   }
-  const status = statusOf(e);
+  const status = statusOf(e) ?? statusInText(detail);
   if (status === 504 || status === 408 || TIMEOUT_TEXT.test(detail)) {
     return new DataError(
       'timeout',

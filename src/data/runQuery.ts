@@ -10,7 +10,10 @@ import {
   type TimeRange,
 } from '@grafana/data';
 import { from, isObservable, type Observable, type Subscription } from 'rxjs';
+import { queryBackend } from './backendQuery';
 import { DataError, cancelled, toDataError } from './errors';
+import { isLiveConnected, liveConnection } from './live';
+import { searchStreams } from './tempoJsonData';
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 
@@ -20,6 +23,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Words for error titles, e.g. "Tempo search". */
   action: string;
+  /** Reads a failure as something more specific than toDataError does (e.g. "trace not found"); undefined: no. */
+  mapError?: (raw: unknown) => DataError | undefined;
 }
 
 let requestCounter = 0;
@@ -47,10 +52,20 @@ function responseError(res: DataQueryResponse): DataQueryError | undefined {
   return res.error ?? res.errors?.[0];
 }
 
+/** A Tempo target that is a search, not a trace id (only searches stream). */
+function isSearch(target: DataQuery): boolean {
+  const query = (target as { query?: unknown }).query;
+  return typeof query === 'string' && !/^[0-9a-f]*$/i.test(query.trim());
+}
+
 /**
  * Runs targets through `ds.query()` (an Observable in Grafana, a Promise in some datasources) and resolves with the
  * frames of the final response. Streaming datasources emit partial responses: the last one before Done wins.
  * Aborting the signal unsubscribes, which cancels the HTTP request in Grafana.
+ *
+ * No dependence on Grafana Live: a Tempo datasource with search streaming on sends searches over Live's websocket,
+ * which a proxy may block (the search would then hang until the timeout). When Live is not connected, or drops
+ * while a search streams, the search goes to Grafana's query API instead (`POST /api/ds/query`, one HTTP answer).
  */
 export function runQuery<Q extends DataQuery>(
   ds: DataSourceApi,
@@ -61,12 +76,14 @@ export function runQuery<Q extends DataQuery>(
   const { signal, action } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const context = { action, datasource: ds.name ?? ds.uid };
+  const toError = (raw: unknown) => options.mapError?.(raw) ?? toDataError(raw, context);
   return new Promise<DataFrame[]>((resolve, reject) => {
     if (signal?.aborted) {
       reject(cancelled(action));
       return;
     }
     let subscription: Subscription | undefined;
+    let liveWatch: Subscription | undefined;
     let settled = false;
     let last: DataQueryResponse | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -81,12 +98,13 @@ export function runQuery<Q extends DataQuery>(
       }
       signal?.removeEventListener('abort', onAbort);
       subscription?.unsubscribe();
+      liveWatch?.unsubscribe();
       fn();
     };
     const succeed = () => {
       const err = last ? responseError(last) : undefined;
       if (err) {
-        finish(() => reject(toDataError(err, context)));
+        finish(() => reject(toError(err)));
         return;
       }
       finish(() => resolve(last?.data ?? []));
@@ -108,30 +126,52 @@ export function runQuery<Q extends DataQuery>(
       timeoutMs
     );
 
-    let source: Observable<DataQueryResponse>;
-    try {
-      const result = ds.query(buildRequest(targets, range));
-      source = isObservable(result) ? result : from(result);
-    } catch (e) {
-      finish(() => reject(toDataError(e, context)));
-      return;
-    }
-    subscription = source.subscribe({
-      next: (res) => {
+    const request = buildRequest(targets, range);
+    const observer = {
+      next: (res: DataQueryResponse) => {
         last = res;
         if (res.state === LoadingState.Error) {
           const err = responseError(res) ?? { message: 'the datasource reported an error' };
-          finish(() => reject(toDataError(err, context)));
+          finish(() => reject(toError(err)));
         } else if (res.state === LoadingState.Done) {
           succeed();
         }
       },
-      error: (e: unknown) => finish(() => reject(toDataError(e, context))),
+      error: (e: unknown) => finish(() => reject(toError(e))),
       complete: succeed,
-    });
-    // A synchronous Observable may have completed during subscribe(), before `subscription` was assigned.
-    if (settled) {
-      subscription.unsubscribe();
+    };
+    const run = (source: Observable<DataQueryResponse>) => {
+      subscription = source.subscribe(observer);
+      // A synchronous Observable may have completed during subscribe(), before `subscription` was assigned.
+      if (settled) {
+        subscription.unsubscribe();
+      }
+    };
+    const viaBackend = () => from(queryBackend(ds, targets, request.range, request.requestId));
+
+    const streams = searchStreams(ds) && targets.some(isSearch);
+    if (streams && !isLiveConnected()) {
+      run(viaBackend());
+      return;
+    }
+    let source: Observable<DataQueryResponse>;
+    try {
+      const result = ds.query(request);
+      source = isObservable(result) ? result : from(result);
+    } catch (e) {
+      finish(() => reject(toError(e)));
+      return;
+    }
+    run(source);
+    if (streams && !settled) {
+      liveWatch = liveConnection()?.subscribe((connected) => {
+        if (!connected && !settled) {
+          // Live dropped mid-stream: its partial answers are kept only until the full one arrives.
+          liveWatch?.unsubscribe();
+          subscription?.unsubscribe();
+          run(viaBackend());
+        }
+      });
     }
   });
 }

@@ -1,10 +1,12 @@
 import type { DataFrame } from '@grafana/data';
 import { WORKER_STEP_KEY, workerStepUuid } from '../flow/workerStep';
+import { normalizeTraceId } from '../query/ids';
 import type { QuerySettings, SpanStatus } from '../query/types';
 import { asNumber, asText, attributeFieldNames, findField, rowCount, valueAt } from './frames';
 
 /** One span of a Tempo search result, with the Tasker attributes the search selected. */
 export interface SearchSpan {
+  /** Normalised: 32 lower-case hex digits, whatever Tempo's search rendered. */
   traceId: string;
   spanId?: string;
   name?: string;
@@ -82,7 +84,7 @@ function readSpanRows(frame: DataFrame, settings: QuerySettings, trace: SearchTr
   };
   const n = rowCount(frame);
   for (let i = 0; i < n; i++) {
-    const traceId = asText(valueAt(f.traceId, i)) ?? trace?.traceId;
+    const traceId = normalizeTraceId(valueAt(f.traceId, i)) ?? trace?.traceId;
     if (!traceId) {
       continue;
     }
@@ -130,7 +132,8 @@ export function parseSearchFrames(frames: DataFrame[], settings: QuerySettings):
       const name = findField(frame, ['traceName']);
       const n = rowCount(frame);
       for (let i = 0; i < n; i++) {
-        const traceId = asText(valueAt(idField, i));
+        // Tempo's search trims leading zeros (TraceIDToHexString): identity is the 32-digit form.
+        const traceId = normalizeTraceId(valueAt(idField, i));
         if (!traceId) {
           continue;
         }

@@ -1,8 +1,12 @@
 import type { TimeRange } from '@grafana/data';
 import { getBackendSrv } from '@grafana/runtime';
+import { buildTaskerScopeTraceQL } from '../query/traceql';
 import type { AttributeRef } from '../query/types';
 import type { ResolvedSettings } from '../settings/types';
 import { cancelled, toDataError } from './errors';
+
+/** Tag values asked for at most, as Grafana's Tempo editor asks (language_provider.ts TAGS_LIMIT). */
+export const TAG_VALUES_LIMIT = 5000;
 
 /** `span.namespace`, `resource.namespace` or `.namespace`: the scoped tag name Tempo's v2 tag API expects. */
 export function scopedTagName(ref: AttributeRef): string {
@@ -20,32 +24,38 @@ function readTagValues(body: unknown): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b));
 }
 
-/** Values Tempo has seen for a scoped tag (`span.x`, `resource.x`, `.x`) in the range. */
+/**
+ * Values Tempo has seen for a scoped tag (`span.x`, `resource.x`, `.x`) on Tasker's spans in the range, through the
+ * Tempo datasource's resource API as Grafana 13.1's Tempo editor asks for them (`resources/tag-values`, the tag
+ * URL-encoded once more because the backend path-unescapes it, `q=` to scope the values), not the raw proxy.
+ */
 export async function fetchTagValues(
   tag: string,
   range: TimeRange,
   settings: ResolvedSettings,
   options: { signal?: AbortSignal } = {}
 ): Promise<string[]> {
-  const url = `/api/datasources/proxy/uid/${encodeURIComponent(settings.tempoUid)}/api/v2/search/tag/${encodeURIComponent(
-    tag
-  )}/values`;
-  const params = {
-    start: Math.floor(range.from.valueOf() / 1000),
-    end: Math.ceil(range.to.valueOf() / 1000),
-  };
+  const url = `/api/datasources/uid/${encodeURIComponent(settings.tempoUid)}/resources/tag-values`;
+  const action = `Loading ${tag} values`;
   if (options.signal?.aborted) {
-    throw cancelled(`Loading ${tag} values`);
+    throw cancelled(action);
   }
   try {
+    const params = {
+      tag: encodeURIComponent(tag),
+      q: buildTaskerScopeTraceQL(settings.query),
+      limit: TAG_VALUES_LIMIT,
+      start: Math.floor(range.from.valueOf() / 1000),
+      end: Math.ceil(range.to.valueOf() / 1000),
+    };
     const body = await raceAbort(
       getBackendSrv().get<unknown>(url, params, undefined, { showErrorAlert: false }),
       options.signal,
-      `Loading ${tag} values`
+      action
     );
     return readTagValues(body);
   } catch (e) {
-    throw toDataError(e, { action: `Loading ${tag} values from Tempo`, datasource: settings.tempoUid });
+    throw toDataError(e, { action: `${action} from Tempo`, datasource: settings.tempoUid });
   }
 }
 
@@ -69,7 +79,7 @@ export async function fetchServiceValues(
   try {
     re = new RegExp(settings.query.serviceRegex);
   } catch {
-    // An RE2-only regex: show every service rather than none.
+    // An RE2-only regex: Tempo already applied it through q=.
     re = undefined;
   }
   return re ? all.filter((s) => re!.test(s)) : all;

@@ -3,6 +3,7 @@ import { Anomaly, AnomalyKind } from './types';
 /** Order in which kinds are listed: what a user should read first comes first. */
 const KIND_ORDER: AnomalyKind[] = [
   'truncated',
+  'partial_trace',
   'missing_finalization',
   'error_span',
   'retry',

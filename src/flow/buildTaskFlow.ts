@@ -4,6 +4,7 @@ import { AnomalyLog } from './anomalyLog';
 import { assignPhases, assignSteps } from './assignPhases';
 import { computeCriticalPath } from './criticalPath';
 import { reportErrors } from './errors';
+import { reportPartialTraces } from './partialTraces';
 import { FINALIZATION } from './phaseCodes';
 import { computePhaseTotals } from './phaseTotals';
 import { DEFAULT_PHASE_RULES, compilePhaseRules } from './phaseRules';
@@ -55,6 +56,7 @@ function build(frames: unknown, options: BuildTaskFlowOptions): TaskFlow {
         : 'The task has more spans than were fetched: what is shown is incomplete.';
     anomalies.add('truncated', [], message);
   }
+  reportPartialTraces(frames, anomalies);
 
   const realParent = resolveParents(table, anomalies);
   breakCycles(realParent, table, anomalies);

@@ -8,7 +8,7 @@ import { TaskFlow } from './types';
 
 /** Structural invariants every flow must keep, whatever the input. */
 function expectConsistent(flow: TaskFlow): void {
-  const n = flow.spanCount;
+  const n = flow.nodeCount;
   expect(flow.preorder).toHaveLength(n);
   expect(new Set(flow.preorder).size).toBe(n);
   for (let p = 0; p < n; p++) {
@@ -171,7 +171,7 @@ describe('bad input never throws', () => {
       fc.property(fc.array(frame, { maxLength: 4 }), (frames) => {
         const flow = buildTaskFlow(frames.map((columns) => rawFrame(columns)));
         expectConsistent(flow);
-        for (let i = 0; i < flow.spanCount; i++) {
+        for (let i = 0; i < flow.nodeCount; i++) {
           flow.span(flow.idAt(i));
         }
         flow.search('a');

@@ -42,7 +42,8 @@ function keyValues(list: unknown): KeyValue[] {
  */
 export class TaskFlowModel implements TaskFlow {
   readonly spanCount: number;
-  /** Spans from the input that are in the tree (spanCount minus the synthetic step nodes). */
+  readonly nodeCount: number;
+  /** The same as spanCount (kept for callers written when spanCount counted the synthetic nodes too). */
   readonly realSpanCount: number;
   readonly roots: string[];
   readonly startMs: number;
@@ -76,7 +77,8 @@ export class TaskFlowModel implements TaskFlow {
     this.phase = parts.phase;
     this.flags = parts.flags;
     this.stepAttribute = parts.stepAttribute;
-    this.spanCount = tree.nodeCount;
+    this.spanCount = tree.realCount;
+    this.nodeCount = tree.nodeCount;
     this.realSpanCount = tree.realCount;
     this.roots = Array.from(tree.topLevel, (i) => this.idAt(i));
     this.startMs = parts.startMs;

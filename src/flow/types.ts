@@ -29,7 +29,11 @@ export type AnomalyKind =
   | 'error_span'
   | 'retry'
   | 'missing_finalization'
-  | 'truncated';
+  | 'truncated'
+  /** Tempo returned only part of a trace (Grafana's frame `meta.custom.partial`). */
+  | 'partial_trace'
+  /** A phase or step beyond its usual time (src/history); the flow page adds it once the history is in. */
+  | 'slower_than_usual';
 
 export interface Anomaly {
   kind: AnomalyKind;
@@ -93,7 +97,13 @@ export interface BuildTaskFlowOptions {
 }
 
 export interface TaskFlow {
+  /** Real spans of the task (from the input frames), never the synthetic step nodes the model adds. */
   spanCount: number;
+  /**
+   * Nodes of the tree: the real spans (indices 0..spanCount-1) then the synthetic step nodes
+   * (spanCount..nodeCount-1). `preorder` and the index accessors cover all of them.
+   */
+  nodeCount: number;
   /** Root span ids, in start-time order, across all stitched traces. */
   roots: string[];
   childrenOf(spanId: string): string[];
@@ -119,7 +129,7 @@ export interface TaskFlow {
   status: 'error' | 'ok' | 'unset';
 
   // Index-based access for a virtualised tree over 100k spans: no per-span objects.
-  /** Span indices (0..spanCount-1) in pre-order of the stitched tree, children in start-time order. */
+  /** Node indices (0..nodeCount-1) in pre-order of the stitched tree, children in start-time order. */
   preorder: Int32Array;
   /** For pre-order position p, the position just past p's subtree (collapse = jump there). */
   subtreeEnd: Int32Array;

@@ -17,13 +17,30 @@ export function isUuid(value: string): boolean {
   return UUID.test(value.trim().toLowerCase());
 }
 
-/** OTLP trace ids are 16 bytes: Loki stores them as 32 hex digits, so shorter ids are left-padded with zeros. */
-export function requireTraceId(value: unknown): string {
+/**
+ * The one definition of a trace id in the app: 1 to 32 hex digits. OTLP trace ids are 16 bytes; Tempo's search
+ * renders them without leading zeros (TraceIDToHexString), trace-by-id frames and Loki carry all 32 digits. The
+ * normalised form (lower case, left-padded to 32 digits) is the identity used for stitching, de-duplication, URLs
+ * and selection. Undefined when `value` is not a trace id.
+ */
+export function normalizeTraceId(value: unknown): string | undefined {
   const id = typeof value === 'string' ? value.trim().toLowerCase() : '';
   if (!HEX.test(id) || id.length > 32) {
-    throw new InvalidQueryInputError('traceId', 'a trace id of 1 to 32 hexadecimal digits', value);
+    return undefined;
   }
   return id.padStart(32, '0');
+}
+
+export function isTraceId(value: unknown): boolean {
+  return normalizeTraceId(value) !== undefined;
+}
+
+export function requireTraceId(value: unknown): string {
+  const id = normalizeTraceId(value);
+  if (id === undefined) {
+    throw new InvalidQueryInputError('traceId', 'a trace id of 1 to 32 hexadecimal digits', value);
+  }
+  return id;
 }
 
 export function requireSpanId(value: unknown): string {

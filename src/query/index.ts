@@ -1,11 +1,10 @@
 // Public surface of the query core. Pure TypeScript: no React, no @grafana/runtime. The grammar checks live in
 // './grammar' (import them directly; they pull in the Lezer parsers).
 export * from './types';
-export { InvalidQueryInputError, InvalidQuerySettingError, type QueryInputField } from './errors';
+export { InvalidQueryInputError } from './errors';
 export {
   DEFAULT_QUERY_SETTINGS,
   resolveQuerySettings,
-  validateQuerySettings,
   ATTRIBUTE_FIELDS,
   LOG_MODES,
   type ResolvedQuerySettings,
@@ -16,19 +15,21 @@ export {
   buildTaskListByIdsTraceQL,
   buildTaskSpansTraceQL,
   buildStepSpansTraceQL,
-  traceqlAttribute,
-  TASK_LIST_COLUMNS,
-  type TaskRef,
+  buildTaskFollowUpTraceQL,
+  type TaskFollowUp,
+  MOST_RECENT_HINT,
+  buildTaskerScopeTraceQL,
 } from './traceql';
-export { buildLogQL, buildTaskLogsLogQL, buildTraceLogsLogQL, buildSpanLogsLogQL } from './logql';
 export {
-  buildTraceqlMetric,
-  buildPromqlMetric,
-  type TaskMetric,
-  type MetricGroupBy,
-  type TraceqlMetricOptions,
-  type PromqlMetricOptions,
-} from './metrics';
+  buildLogQL,
+  buildTaskLogsLogQL,
+  buildStepLogsLogQL,
+  buildTraceLogsLogQL,
+  buildSpanLogsLogQL,
+  LOG_IDS_PER_QUERY,
+  type TaskLogIds,
+  type StepLogIds,
+} from './logql';
 export * from './explore';
-export { parseDurationNs, formatDurationNs } from './duration';
-export { isUuid } from './ids';
+export { parseDurationNs } from './duration';
+export { isUuid, isTraceId, normalizeTraceId } from './ids';

@@ -1,3 +1,4 @@
+import { parser as traceqlParser } from '@grafana/lezer-traceql';
 import { InvalidQueryInputError, InvalidQuerySettingError } from './errors';
 import { traceqlSyntaxIssues } from './grammar';
 import {
@@ -155,8 +156,24 @@ describe('task queries', () => {
     expect(buildTaskListTraceQL({ namespace: ['payments'] })).toBe(
       `{${ALL} && .namespace = "payments" && (span.task_uuid != nil || span.correlation_id != nil || span.step_uuid != nil)}` +
         ' | select(span.correlation_id, span.task_uuid, .namespace, span.task_name, ' +
-        'span.step_name, span.step_uuid, resource.service.name, status)'
+        'span.step_name, span.step_uuid, resource.service.name, status) with (most_recent=true)'
     );
+  });
+
+  it('asks Tempo for the most recent matches with a query hint Grafana’s grammar parses (task list only)', () => {
+    const query = buildTaskListTraceQL({ status: 'error' });
+    expect(query.endsWith(' with (most_recent=true)')).toBe(true);
+    const hint: string[] = [];
+    traceqlParser.parse(query).iterate({
+      enter(node) {
+        if (node.name === 'WithHint' || node.name === 'HintParameter') {
+          hint.push(`${node.name}:${query.slice(node.from, node.to)}`);
+        }
+      },
+    });
+    expect(hint).toEqual(['WithHint:with (most_recent=true)', 'HintParameter:most_recent=true']);
+    // The task's own searches follow ids: they want every match, not the newest.
+    expect(buildTaskSpansTraceQL(TID)).not.toContain('most_recent');
   });
 
   it('finds a task by an id of either kind', () => {

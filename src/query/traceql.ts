@@ -85,6 +85,14 @@ export function buildTraceQL(filter: TaskFilter, settings?: Partial<QuerySetting
   return spanset(conditions(checkFilter(filter), s));
 }
 
+/**
+ * The `q=` of Tempo's tag-values API (v2, Tempo 2.3+): values seen only on spans of Tasker's services, so the
+ * filters offer Tasker's namespaces and services rather than every tag value in Tempo.
+ */
+export function buildTaskerScopeTraceQL(settings?: Partial<QuerySettings>): string {
+  return spanset([serviceCondition([], resolveQuerySettings(settings))]);
+}
+
 /** The columns the task list shows, in this order. */
 export const TASK_LIST_COLUMNS: readonly AttributeField[] = [
   'correlationId',
@@ -95,7 +103,17 @@ export const TASK_LIST_COLUMNS: readonly AttributeField[] = [
   'stepUuid',
 ];
 
-/** `buildTraceQL` plus `| select(...)` of the task list's columns, the service name and the span status. */
+/**
+ * TraceQL query hint asking Tempo for the most recent matches. Without it Tempo returns the first matches it finds,
+ * in no particular order (grafana/tempo#2476), so a list limited to N traces could miss the newest tasks. Tempo 2.6+
+ * serves it; Grafana's TraceQL grammar parses it (`WithHint`).
+ */
+export const MOST_RECENT_HINT = 'with (most_recent=true)';
+
+/**
+ * `buildTraceQL` plus `| select(...)` of the task list's columns, the service name and the span status, asking for
+ * the most recent matches. Callers must still order the rows themselves: span sets come in no guaranteed order.
+ */
 export function buildTaskListTraceQL(filter: TaskFilter, settings?: Partial<QuerySettings>): string {
   const s = resolveQuerySettings(settings);
   const columns = [...TASK_LIST_COLUMNS.map((field) => attributeOf(field, s)), SERVICE_ATTRIBUTE, 'status'];
@@ -103,7 +121,7 @@ export function buildTaskListTraceQL(filter: TaskFilter, settings?: Partial<Quer
   // use up the search limit and leave the list empty.
   const ids = (['taskUuid', 'correlationId', 'stepUuid'] as const).map((field) => `${attributeOf(field, s)} != nil`);
   const parts = [...conditions(checkFilter(filter), s), `(${ids.join(' || ')})`];
-  return `${spanset(parts)} | select(${columns.join(', ')})`;
+  return `${spanset(parts)} | select(${columns.join(', ')}) ${MOST_RECENT_HINT}`;
 }
 
 /**
@@ -195,4 +213,35 @@ export function buildStepSpansTraceQL(stepUuids: readonly string[], settings?: P
     throw new InvalidQueryInputError('stepUuids', 'at least one step UUID', stepUuids);
   }
   return spanset([serviceCondition([], s), equalsAny(attributeOf('stepUuid', s), ids, 'stepUuids')]) + idColumns(s);
+}
+
+/** Ids a task search round found, to follow in the next round. */
+export interface TaskFollowUp {
+  taskUuids?: readonly string[];
+  correlationIds?: readonly string[];
+  stepUuids?: readonly string[];
+}
+
+/**
+ * One search for everything a task search round found (task_uuids, correlation_ids, step_uuids), in place of one
+ * search per kind of id: Grafana's Tempo backend runs a request's queries one after another, so each query costs a
+ * round trip. Callers with very many steps should split the step list (one request each, run in parallel).
+ */
+export function buildTaskFollowUpTraceQL(ids: TaskFollowUp, settings?: Partial<QuerySettings>): string {
+  const s = resolveQuerySettings(settings);
+  const unique = (values: readonly string[] | undefined, field: QueryInputField) =>
+    Array.from(new Set((values ?? []).map((id) => requireUuid(field, id))));
+  const alternatives = [
+    ...unique(ids?.taskUuids, 'taskUuid').map((id) => equals(attributeOf('taskUuid', s), id, 'taskUuid')),
+    ...unique(ids?.correlationIds, 'correlationId').flatMap((id) => [
+      equals(attributeOf('correlationId', s), id, 'correlationId'),
+      equals(WORKER_CORRELATION_ATTRIBUTE, id, 'correlationId'),
+    ]),
+    ...unique(ids?.stepUuids, 'stepUuids').map((id) => equals(attributeOf('stepUuid', s), id, 'stepUuids')),
+  ];
+  if (alternatives.length === 0) {
+    throw new InvalidQueryInputError('taskId', 'at least one task_uuid, correlation_id or step_uuid', ids);
+  }
+  const either = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' || ')})`;
+  return spanset([serviceCondition([], s), either]) + idColumns(s);
 }

@@ -76,9 +76,14 @@ describe('Tempo stand-in', () => {
     ]);
   });
 
-  it('answers an unknown or out-of-range trace id with a 404 error', () => {
-    expect(runTempoTarget(store, { refId: 'A', query: 'b'.repeat(32) }, 0, 5000, false).error?.status).toBe(404);
-    expect(runTempoTarget(store, { refId: 'A', query: T }, 9000, 9999, false).error?.status).toBe(404);
+  it('answers an unknown or out-of-range trace id as Grafana does: an error in words, with no HTTP status', () => {
+    for (const res of [
+      runTempoTarget(store, { refId: 'A', query: 'b'.repeat(32) }, 0, 5000, false),
+      runTempoTarget(store, { refId: 'A', query: T }, 9000, 9999, false),
+    ]) {
+      expect(res.error?.status).toBeUndefined();
+      expect(res.error?.message).toMatch(/^failed to get trace with id: [0-9a-f]+ Status: 404 Not Found/);
+    }
   });
 
   it('answers a search with the Traces frame and nested spansets (duration in ns, selected columns)', () => {

@@ -14,8 +14,15 @@ function kv(record: Record<string, unknown>) {
   return Object.entries(record).map(([key, value]) => ({ key, value }));
 }
 
-/** Trace-by-id answer in Tempo's Grafana shape (TraceSpanRow: startTime/duration in ms). */
-export function traceFrame(spans: StoredSpan[], refId: string): DataFrame {
+/**
+ * Trace-by-id answer in Tempo's Grafana shape (TraceSpanRow: startTime/duration in ms). Grafana's Tempo backend
+ * (pkg/tempo/trace.go, v13.1.x) sets `meta.custom = { partial, message }` from Tempo's TraceByIDResponse.
+ */
+export function traceFrame(
+  spans: StoredSpan[],
+  refId: string,
+  custom: { partial: boolean; message: string } = { partial: false, message: '' }
+): DataFrame {
   const f = <T>(name: string, type: FieldType, pick: (s: StoredSpan) => T): Partial<Field> => ({
     name,
     type,
@@ -25,7 +32,7 @@ export function traceFrame(spans: StoredSpan[], refId: string): DataFrame {
   return createDataFrame({
     name: 'Trace',
     refId,
-    meta: { preferredVisualisationType: 'trace' },
+    meta: { preferredVisualisationType: 'trace', custom },
     fields: [
       f('traceID', FieldType.string, (s) => s.traceId),
       f('spanID', FieldType.string, (s) => s.spanId),
@@ -67,6 +74,14 @@ function attrFields(
     });
 }
 
+/**
+ * How Tempo's search renders a trace id: TraceIDToHexString trims leading zeros (grafana/tempo pkg/util/traceid.go),
+ * so about one trace in sixteen comes back with 31 or fewer digits. Trace-by-id frames keep all 32.
+ */
+export function searchTraceId(traceId: string): string {
+  return traceId.replace(/^0+/, '');
+}
+
 export interface TraceMatch {
   traceId: string;
   trace: StoredSpan[];
@@ -87,7 +102,7 @@ function spansetFrame(m: TraceMatch, fields: FieldRef[], spss: number, refId: st
       {
         name: 'traceIdHidden',
         type: FieldType.string,
-        values: spans.map(() => m.traceId),
+        values: spans.map(() => searchTraceId(m.traceId)),
         config: { custom: { hidden: true } },
       },
       { name: 'spanID', type: FieldType.string, values: spans.map((s) => s.spanId), config: {} },
@@ -120,7 +135,7 @@ export function tracesFrame(matches: TraceMatch[], fields: FieldRef[], spss: num
       {
         name: 'traceID',
         type: FieldType.string,
-        values: matches.map((m) => m.traceId),
+        values: matches.map((m) => searchTraceId(m.traceId)),
         config: { displayNameFromDS: 'Trace ID' },
       },
       {
@@ -176,7 +191,7 @@ export function spansFrame(matches: TraceMatch[], fields: FieldRef[], spss: numb
       {
         name: 'traceIdHidden',
         type: FieldType.string,
-        values: rows.map((x) => x.m.traceId),
+        values: rows.map((x) => searchTraceId(x.m.traceId)),
         config: { custom: { hidden: true } },
       },
       {

@@ -5,6 +5,7 @@ import type { TelemetryStore } from '../data/store';
 import type { SandboxControl } from '../datasources/control';
 import { compileTraceQL } from '../datasources/traceql';
 import { QuerySyntaxError } from '../datasources/syntax';
+import { runDsQuery } from './dsQuery';
 
 export const PLUGIN_ID = 'tasker-observability-app';
 const SETTINGS_KEY = 'sandbox.pluginSettings';
@@ -39,7 +40,7 @@ class HttpError {
   constructor(
     readonly status: number,
     readonly statusText: string,
-    readonly data: { message: string }
+    readonly data: { message?: string; results?: unknown }
   ) {}
 }
 
@@ -88,6 +89,30 @@ export function createBackendSrv(store: TelemetryStore, control: SandboxControl)
     body: unknown
   ): unknown => {
     const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+    // The Tempo datasource's resource API (Grafana 13.1 pkg/tempo/tempo.go handleTagValues): `tag` arrives
+    // URL-encoded once more and is path-unescaped; `q`, `start`, `end`, `limit` pass through to Tempo's v2 API.
+    const resource = /^\/?api\/datasources\/uid\/([^/]+)\/resources\/tag-values$/.exec(path);
+    if (resource) {
+      const raw = typeof params.tag === 'string' ? params.tag : '';
+      let tagName = '';
+      try {
+        tagName = decodeURIComponent(raw);
+      } catch {
+        tagName = '';
+      }
+      if (!tagName || tagName.split('/').some((part) => part === '.' || part === '..')) {
+        throw new HttpError(400, 'Bad Request', {
+          message: tagName ? "Invalid 'tag' parameter" : "Missing required 'tag' parameter",
+        });
+      }
+      if (control.mode === 'fail') {
+        const f = control.failure('tempo');
+        throw new HttpError(f.status, f.statusText, f.data);
+      }
+      const values = control.mode === 'empty' ? [] : tagValues(store, tagName, params);
+      const limit = Number(params.limit);
+      return { tagValues: Number.isInteger(limit) && limit > 0 ? values.slice(0, limit) : values };
+    }
     const tag = /^\/?api\/datasources\/proxy\/uid\/([^/]+)\/api\/(v2\/)?search\/tag\/([^/]+)\/values$/.exec(path);
     if (tag) {
       if (control.mode === 'fail') {
@@ -96,6 +121,13 @@ export function createBackendSrv(store: TelemetryStore, control: SandboxControl)
       }
       const values = control.mode === 'empty' ? [] : tagValues(store, decodeURIComponent(tag[3]), params);
       return tag[2] ? { tagValues: values } : { tagValues: values.map((v) => v.value) };
+    }
+    if (/^\/?api\/ds\/query$/.test(path) && method === 'POST') {
+      const answer = runDsQuery(store, control, body);
+      if (answer.status !== 200) {
+        throw new HttpError(answer.status, 'Bad Request', { results: answer.results });
+      }
+      return { results: answer.results };
     }
     if (/^\/?api\/plugins\/[^/]+\/settings$/.test(path)) {
       if (method === 'GET') {
@@ -119,14 +151,15 @@ export function createBackendSrv(store: TelemetryStore, control: SandboxControl)
   ): Promise<T> =>
     new Promise((resolve, reject) => {
       const rec = control.record({ target: 'backend', query: `${method} ${url}${params.q ? ` q=${params.q}` : ''}` });
-      setTimeout(() => {
+      // The same host as the datasource queries: it waits for a connection like them.
+      control.serve(rec, () => {
         try {
           resolve(route(method, url, params, body) as T);
         } catch (e) {
           rec.error = e instanceof HttpError ? `${e.status}` : String(e);
           reject(e instanceof QuerySyntaxError ? new HttpError(400, 'Bad Request', { message: e.message }) : e);
         }
-      }, control.delayMs());
+      });
     });
 
   const fetchResponse = <T>(options: BackendSrvRequest, data: T): FetchResponse<T> => ({
