@@ -293,3 +293,16 @@ describe('9. the plugin-build service', () => {
     expect(stack).toMatch(/\d+\s*(–|-|to)\s*\d+\s*minutes/);
   });
 });
+
+// grafana/grafana-tempo-datasource v13.1.x, src/datasource.ts (makeTraceIdRequest): with timeShiftEnabled a trace
+// lookup asks for [from - spanStartTimeShift, to + spanEndTimeShift]. A negative start shift moves the start later
+// and can cut the trace out of the range.
+describe('10. trace lookups are widened, never narrowed', () => {
+  it('traceQuery shifts are positive durations', () => {
+    const traceQuery = jsonDataOf('tempo').traceQuery as Json;
+    expect(traceQuery.timeShiftEnabled).toBe(true);
+    for (const key of ['spanStartTimeShift', 'spanEndTimeShift']) {
+      expect(String(traceQuery[key])).toMatch(/^\d+(ms|s|m|h|d)$/);
+    }
+  });
+});
