@@ -1,9 +1,10 @@
 import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { buildLogQL } from '../query';
+import { buildLogQL, buildTaskLogsLogQL } from '../query';
 import { fakeDatasource, installBackend, installDatasources } from '../data/testing/fakeGrafana';
 import { lokiFrame, type FixtureLog } from '../data/testing/frames';
-import { CORR_A, TASK_A } from '../data/testing/ids';
+import { CORR_A, STEP_A1, TASK_A, spanId, traceId } from '../data/testing/ids';
+import { standInLoki, standInTempo } from '../data/testing/standIns';
 import { testSettings } from '../data/testing/settings';
 import type { LokiTarget } from '../data/targets';
 import { PLUGIN_BASE_URL } from '../constants';
@@ -87,18 +88,84 @@ describe('LogsPage', () => {
     const loki = setupLoki();
     const { probe } = renderAt(<LogsPage />, 'logs', `${BASE}?correlation_id=${CORR_A}&limit=100`);
     await lines();
+    // A task named by id: no Tempo here, so its lines are found by the id alone (plain or Debug-wrapped).
+    const task = (filter: { correlationId: string; text?: string }) =>
+      buildTaskLogsLogQL({ correlationIds: [CORR_A] }, testSettings().query, filter);
     const target = loki.requests[0].targets[0] as LokiTarget;
-    expect(target.expr).toBe(buildLogQL({ correlationId: CORR_A }, testSettings().query));
+    expect(target.expr).toBe(task({ correlationId: CORR_A })[0]);
     expect(target.maxLines).toBe(100);
-    expect(screen.getByTestId('query-preview-logql')).toHaveTextContent(target.expr);
+    expect(screen.getByTestId('query-preview-logql')).toHaveTextContent(
+      buildLogQL({ correlationId: CORR_A }, testSettings().query)
+    );
+    expect(screen.getByTestId('logs-searched-by')).toHaveTextContent(`correlation_id ${CORR_A}`);
 
     fireEvent.change(screen.getByTestId('logs-filter-text'), { target: { value: 'failed' } });
     fireEvent.click(screen.getByTestId('filter-submit'));
     await waitFor(() => expect(probe.location().search).toContain('text=failed'));
     await waitFor(() =>
       expect((loki.requests.at(-1)!.targets[0] as LokiTarget).expr).toBe(
-        buildLogQL({ correlationId: CORR_A, text: 'failed' }, testSettings().query)
+        task({ correlationId: CORR_A, text: 'failed' })[0]
       )
+    );
+  });
+
+  it("a task found by id also lists the lines that carry only one of its traces (tasker-core's OTLP logs)", async () => {
+    const t0 = NOW - 60_000;
+    const tempo = standInTempo([
+      {
+        traceId: traceId(1),
+        spanId: spanId(1),
+        name: 'create_and_enqueue_task_from_request',
+        startMs: t0,
+        durationMs: 20,
+        attrs: { correlation_id: CORR_A },
+      },
+      {
+        traceId: traceId(2),
+        spanId: spanId(2),
+        name: 'finalize_task',
+        startMs: t0 + 100,
+        durationMs: 20,
+        attrs: { task_uuid: TASK_A, correlation_id: CORR_A },
+      },
+      {
+        traceId: traceId(3),
+        spanId: spanId(3),
+        name: 'handle_step_execution_result',
+        startMs: t0 + 50,
+        durationMs: 20,
+        attrs: { step_uuid: STEP_A1 },
+      },
+      {
+        traceId: traceId(4),
+        spanId: spanId(4),
+        name: 'enqueue_ready_steps',
+        startMs: t0 + 10,
+        durationMs: 20,
+        attrs: { task_uuid: TASK_A, step_uuid: STEP_A1 },
+      },
+    ]);
+    const loki = standInLoki([
+      { timeMs: t0 + 20, line: 'Task initialized', labels: { trace_id: traceId(1), task_uuid: `Some(${TASK_A})` } },
+      { timeMs: t0 + 60, line: 'Applied backoff', labels: { trace_id: traceId(3), backoff_type: 'exponential' } },
+      { timeMs: t0 + 110, line: 'task.finalization_completed', labels: { trace_id: traceId(2), action: 'Completed' } },
+      { timeMs: t0 + 120, line: 'another task', labels: { trace_id: traceId(9) } },
+    ]);
+    installDatasources([tempo, loki]);
+    installBackend(() => ({ tagValues: [] }));
+    renderAt(<LogsPage />, 'logs', `${BASE}?correlation_id=${CORR_A}&from=now-1h&to=now`);
+    const rows = await lines();
+    expect(rows.map((r) => within(r).getByTestId('log-message').textContent)).toEqual([
+      'task.finalization_completed',
+      'Applied backoff',
+      'Task initialized',
+    ]);
+    expect(within(rows[1]).getByTestId('log-trace-link')).toHaveAttribute(
+      'href',
+      `${PLUGIN_BASE_URL}/trace/${traceId(3)}`
+    );
+    expect(screen.getByTestId('logs-searched-by')).toHaveTextContent(
+      `correlation_id ${CORR_A}, task_uuid ${TASK_A}, step_uuid ${STEP_A1}, 4 traces`
     );
   });
 

@@ -2,18 +2,21 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { EmptyState, LinkButton, useStyles2 } from '@grafana/ui';
-import { DEFAULT_LOG_LIMIT, queryLogs, type LogRow } from '../data/logs';
+import { DEFAULT_LOG_LIMIT, queryFilterLogs, type FilterLogs } from '../data/logs';
 import { prefixRoute, ROUTES } from '../constants';
 import { FilterPageLayout } from '../components/filters/FilterPageLayout';
 import { useFilterPage, type FilterPageOptions } from '../components/filters/useFilterPage';
 import { LogList } from '../components/logs/LogList';
+import { describeTaskLogIds } from '../components/logs/describeLogIds';
 import { LimitPicker } from '../components/tasks/LimitPicker';
+import { testIds } from '../testIds';
 
 const LINE_CHOICES = [100, 500, 1000, 5000];
 const MAX_LINES = 5000;
 
-const LOG_SEARCH: FilterPageOptions<LogRow[]> = {
-  search: (filter, range, settings, options) => queryLogs({ filter }, range, settings, options),
+const LOG_SEARCH: FilterPageOptions<FilterLogs> = {
+  // A task named by id also brings the lines that carry only one of its traces (tasker-core's OTLP logs).
+  search: (filter, range, settings, options) => queryFilterLogs(filter, range, settings, options),
   action: 'Loki query',
   defaultLimit: () => DEFAULT_LOG_LIMIT,
   maxLimit: MAX_LINES,
@@ -39,22 +42,27 @@ function LogsPage() {
             onChange={page.setLimit}
             choices={LINE_CHOICES}
             tooltip="Log lines shown at most (the newest first)"
-            testId="logs-limit"
+            testId={testIds.logs.limit}
           />
           <LinkButton
             variant="secondary"
             fill="text"
             icon="list-ul"
             href={`${prefixRoute(ROUTES.Tasks)}?${tasksParams(page.params)}`}
-            data-testid="logs-to-tasks"
+            data-testid={testIds.logs.toTasks}
           >
             Tasks for this filter
           </LinkButton>
         </>
       }
     >
-      {state.status === 'done' && state.data.length === 0 && (
-        <div data-testid="logs-empty">
+      {state.status === 'done' && state.data.task && (
+        <div className={styles.summary} data-testid="logs-searched-by">
+          Lines of the task: searched by {describeTaskLogIds(state.data.task)}
+        </div>
+      )}
+      {state.status === 'done' && state.data.rows.length === 0 && (
+        <div data-testid={testIds.logs.empty}>
           <EmptyState variant="not-found" message="No log lines found">
             <ul className={styles.tips}>
               <li>Widen the time range or remove a filter.</li>
@@ -66,13 +74,13 @@ function LogsPage() {
           </EmptyState>
         </div>
       )}
-      {state.status === 'done' && state.data.length > 0 && (
+      {state.status === 'done' && state.data.rows.length > 0 && (
         <>
-          <div className={styles.summary} data-testid="logs-count">
-            {state.data.length === 1 ? '1 line' : `${state.data.length} lines`}
-            {state.data.length >= limit && ` (the newest ${limit})`}
+          <div className={styles.summary} data-testid={testIds.logs.count}>
+            {state.data.rows.length === 1 ? '1 line' : `${state.data.rows.length} lines`}
+            {state.data.rows.length >= limit && ` (the newest ${limit})`}
           </div>
-          <LogList rows={state.data} />
+          <LogList rows={state.data.rows} />
         </>
       )}
     </FilterPageLayout>

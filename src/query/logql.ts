@@ -71,18 +71,34 @@ function labelCondition(match: FieldMatch): string {
   return parts.length === 1 ? `| ${parts[0]}` : `| (${parts.join(' or ')})`;
 }
 
+/** What a query adds beyond its field matches: free text, level, and a task's id condition (see `taskStages`). */
+interface Extra {
+  text?: string;
+  level?: string;
+  /** A rendered label-filter expression, e.g. `(trace_id=~"…" or task_uuid=~"…")`. */
+  idCondition?: string;
+  /** A rendered line regex: the line holds one of these ids. */
+  idText?: string;
+}
+
 /** Assembles selector, line filters, parser and label filters in the order Loki evaluates cheapest first. */
 function assemble(
   s: ResolvedQuerySettings,
   services: readonly string[],
   matches: readonly FieldMatch[],
-  extra: { text?: string; level?: string } = {}
+  extra: Extra = {}
 ): string {
   const lineFilters: string[] = [];
   const regexFilters: string[] = [];
   const labelFilters: string[] = [];
   if (extra.text !== undefined) {
     lineFilters.push(`|= ${quote(extra.text, 'text')}`);
+  }
+  if (extra.idText !== undefined) {
+    lineFilters.push(`|~ ${quote(extra.idText, 'taskId')}`);
+  }
+  if (extra.idCondition !== undefined) {
+    labelFilters.push(`| ${extra.idCondition}`);
   }
   for (const match of matches) {
     const fast = prefilter(match, s.logMode);
@@ -133,15 +149,160 @@ export function buildLogQL(filter: TaskFilter, settings?: Partial<QuerySettings>
   return assemble(s, f.services, filterMatches(f, s), { text: f.text, level: f.level });
 }
 
-/** Logs of one task: a bare id may be a task_uuid or a correlation_id, so either field matches. */
-export function buildTaskLogsLogQL(taskId: string, settings?: Partial<QuerySettings>): string {
+/** The ids a task's log lines may carry. Every list is optional; together they must hold at least one id. */
+export interface TaskLogIds {
+  correlationIds?: readonly string[];
+  taskUuids?: readonly string[];
+  stepUuids?: readonly string[];
+  traceIds?: readonly string[];
+}
+
+/** One step's log lines: those written inside its spans, or carrying its step_uuid. */
+export interface StepLogIds {
+  stepUuid: string;
+  spans: ReadonlyArray<{ traceId: string; spanId: string }>;
+}
+
+/** Ids per query: a task with many traces gets several queries, whose results the caller merges. */
+export const LOG_IDS_PER_QUERY = 40;
+
+type IdKind = 'correlationId' | 'taskUuid' | 'stepUuid' | 'traceId';
+type IdOfKind = { kind: IdKind; id: string };
+
+/**
+ * Matches a field that holds one of `ids` as tracing records it: Display or Debug of a Uuid (`019a…`), Debug of a
+ * String (`"019a…"`), Debug of an Option (`Some(019a…)`, `Some("019a…")`) — tasker-core's log_task!/log_step! write
+ * `task_uuid = format!("{:?}", …)`, and the OTLP appender keeps that text as the attribute's value.
+ */
+function debugWrappedIdsRegex(ids: readonly string[]): string {
+  const one = ids.length === 1 ? escapeRegexLiteral(ids[0]) : `(?:${ids.map(escapeRegexLiteral).join('|')})`;
+  const bareOrQuoted = `(?:${one}|"${one}")`;
+  return `^(?:${bareOrQuoted}|Some\\(${bareOrQuoted}\\))$`;
+}
+
+/** `key="id"` for one trace or span id (Loki stores them as lower-case hex), else an exact alternation. */
+function exactIdFilter(key: string, ids: readonly string[], field: QueryInputField): string {
+  return ids.length === 1 ? `${key}=${quote(ids[0], field)}` : `${key}=~${quote(exactAlternativesRegex(ids), field)}`;
+}
+
+function anyOf(parts: readonly string[]): string {
+  return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+}
+
+/** The label-filter expression for a batch of ids: any of them, each kind in its own field. */
+function idCondition(batch: readonly IdOfKind[], s: ResolvedQuerySettings): string {
+  const parts: string[] = [];
+  for (const kind of ['correlationId', 'taskUuid', 'stepUuid', 'traceId'] as const) {
+    const ids = batch.filter((b) => b.kind === kind).map((b) => b.id);
+    if (ids.length === 0) {
+      continue;
+    }
+    const key = s.logFields[kind];
+    parts.push(
+      kind === 'traceId' ? exactIdFilter(key, ids, kind) : `${key}=~${quote(debugWrappedIdsRegex(ids), kind)}`
+    );
+  }
+  return anyOf(parts);
+}
+
+/** The line holds one of the ids anywhere (Loki turns an alternation of literals into substring checks). */
+function idTextRegex(ids: readonly string[]): string {
+  return ids.map(escapeRegexLiteral).join('|');
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+function checkedTaskIds(ids: TaskLogIds): IdOfKind[] {
+  const out: IdOfKind[] = [];
+  const seen = new Set<string>();
+  const add = (kind: IdKind, id: string) => {
+    if (!seen.has(`${kind}:${id}`)) {
+      seen.add(`${kind}:${id}`);
+      out.push({ kind, id });
+    }
+  };
+  for (const v of ids.correlationIds ?? []) {
+    add('correlationId', requireUuid('correlationId', v));
+  }
+  for (const v of ids.taskUuids ?? []) {
+    add('taskUuid', requireUuid('taskUuid', v));
+  }
+  for (const v of ids.stepUuids ?? []) {
+    add('stepUuid', requireUuid('stepUuid', v));
+  }
+  for (const v of ids.traceIds ?? []) {
+    add('traceId', requireTraceId(v));
+  }
+  if (out.length === 0) {
+    throw new InvalidQueryInputError('taskId', 'at least one correlation_id, task_uuid, step_uuid or trace id', '');
+  }
+  return out;
+}
+
+/**
+ * Logs of one task, as tasker-core writes them: OTLP log records carry the trace context of the span they were
+ * written in (`trace_id`), but only the event's own fields as attributes, so most lines name no task at all. A line
+ * belongs to the task when its trace_id is one of the task's traces, or a correlation_id / task_uuid / step_uuid
+ * field holds one of its ids (plain or Debug-wrapped). In `line-filter` mode, lines whose text holds one of the ids
+ * are asked for as well (plain text carries no structured metadata). Several queries when there are many ids:
+ * merge their lines. `filter` narrows further (its correlationId and taskUuid are the task, so they are not repeated).
+ */
+export function buildTaskLogsLogQL(
+  ids: TaskLogIds,
+  settings?: Partial<QuerySettings>,
+  filter: TaskFilter = {}
+): string[] {
   const s = resolveQuerySettings(settings);
-  const id = requireUuid('taskId', taskId);
-  const pairs = [
-    { key: s.logFields.taskUuid, value: id },
-    { key: s.logFields.correlationId, value: id },
-  ];
-  return assemble(s, [], [{ field: 'taskId', pairs }]);
+  const f = checkFilter(filter);
+  const rest = filterMatches(f, s).filter((m) => m.field !== 'correlationId' && m.field !== 'taskUuid');
+  const base = { text: f.text, level: f.level };
+  const batches = chunks(checkedTaskIds(ids), LOG_IDS_PER_QUERY);
+  const queries = batches.map((batch) =>
+    assemble(s, f.services, rest, { ...base, idCondition: idCondition(batch, s) })
+  );
+  if (s.logMode === 'line-filter') {
+    for (const batch of batches) {
+      queries.push(assemble(s, f.services, rest, { ...base, idText: idTextRegex(batch.map((b) => b.id)) }));
+    }
+  }
+  return queries;
+}
+
+/** Logs of one step: lines written inside one of its spans (trace_id and span_id), or carrying its step_uuid. */
+export function buildStepLogsLogQL(step: StepLogIds, settings?: Partial<QuerySettings>): string[] {
+  const s = resolveQuerySettings(settings);
+  const stepUuid = requireUuid('stepUuid', step.stepUuid);
+  const bySpan = new Map<string, string[]>();
+  for (const span of step.spans) {
+    const traceId = requireTraceId(span.traceId);
+    const spanId = requireSpanId(span.spanId);
+    const list = bySpan.get(traceId) ?? [];
+    if (!list.includes(spanId)) {
+      list.push(spanId);
+    }
+    bySpan.set(traceId, list);
+  }
+  const k = s.logFields;
+  const spanParts = [...bySpan.entries()].map(
+    ([traceId, spanIds]) =>
+      `(${k.traceId}=${quote(traceId, 'traceId')} and ${exactIdFilter(k.spanId, spanIds, 'spanId')})`
+  );
+  const stepPart = `${k.stepUuid}=~${quote(debugWrappedIdsRegex([stepUuid]), 'stepUuid')}`;
+  const batches = chunks(spanParts, LOG_IDS_PER_QUERY);
+  const queries =
+    batches.length === 0
+      ? [assemble(s, [], [], { idCondition: stepPart })]
+      : batches.map((batch, i) => assemble(s, [], [], { idCondition: anyOf(i === 0 ? [...batch, stepPart] : batch) }));
+  if (s.logMode === 'line-filter') {
+    queries.push(assemble(s, [], [], { idText: idTextRegex([stepUuid]) }));
+  }
+  return queries;
 }
 
 /** Logs written inside one trace (OTLP logs carry trace_id; plain stdout lines from Tasker do not). */

@@ -152,6 +152,14 @@ describe('datasources', () => {
       url: '${__value.raw}',
       urlDisplayLabel: 'Show in Tempo',
     });
+    // A line with only a trace_id (most of tasker-core's) opens its trace's flow in the app, and so its task.
+    expect(fields.find((f) => f.name === 'trace_flow')).toEqual({
+      name: 'trace_flow',
+      matcherType: 'label',
+      matcherRegex: 'trace_id',
+      url: '/a/tasker-observability-app/trace/${__value.raw}',
+      urlDisplayLabel: 'Open trace flow in Tasker',
+    });
     const corr = fields.filter((f) => String(f.name).startsWith('correlation_id'));
     expect(corr.map((f) => f.matcherType).sort()).toEqual(['label', 'regex']);
     for (const f of corr) {

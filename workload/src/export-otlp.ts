@@ -60,6 +60,8 @@ export function msToHrTime(ms: number): HrTime {
 }
 
 const STATUS = { unset: SpanStatusCode.UNSET, ok: SpanStatusCode.OK, error: SpanStatusCode.ERROR } as const;
+// The model's span kinds: tasker-core's spans are all INTERNAL (tracing → OpenTelemetry bridge), so is the guide's shape.
+const KIND: Record<SimSpan['kind'], SpanKind> = { internal: SpanKind.INTERNAL };
 const SEVERITY: Record<LogLevel, number> = { TRACE: 1, DEBUG: 5, INFO: 9, WARN: 13, ERROR: 17 };
 
 class ResourceCache {
@@ -79,7 +81,7 @@ export function toReadableSpan(span: SimSpan, resource: Resource): ReadableSpan 
   const endMs = span.startMs + span.durationMs;
   return {
     name: span.name,
-    kind: SpanKind.INTERNAL,
+    kind: KIND[span.kind],
     spanContext: () => ({ traceId: span.traceId, spanId: span.spanId, traceFlags: TraceFlags.SAMPLED }),
     parentSpanContext: span.parentSpanId
       ? { traceId: span.traceId, spanId: span.parentSpanId, traceFlags: TraceFlags.SAMPLED }

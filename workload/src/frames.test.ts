@@ -130,9 +130,14 @@ describe('Loki log rows and frame', () => {
       expect(r.labels.detected_level).toBe(r.level);
     }
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-    const documented = rows.filter((r) => r.labels.trace_id);
-    expect(documented.length).toBeGreaterThan(0);
-    expect(documented.every((r) => /^[0-9a-f]{32}$/.test(r.labels.trace_id) && r.labels.correlation_id)).toBe(true);
+    // Both shapes put the trace context of the span a record was written in into trace_id/span_id; only the
+    // documented shape also puts the task's ids on every record (tasker-core's appender keeps the event's fields).
+    const withTrace = rows.filter((r) => r.labels.trace_id);
+    expect(withTrace.length).toBeGreaterThan(0);
+    expect(
+      withTrace.every((r) => /^[0-9a-f]{32}$/.test(r.labels.trace_id) && /^[0-9a-f]{16}$/.test(r.labels.span_id))
+    ).toBe(true);
+    expect(withTrace.some((r) => !r.labels.correlation_id && !r.labels.task_uuid)).toBe(true);
   });
 
   it('frames them newest first with labels, Time, Line, tsNs, id', () => {

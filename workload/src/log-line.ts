@@ -1,36 +1,35 @@
-// tracing-subscriber's default text format, as tasker-core writes its logs (never JSON). Browser-safe.
-import type { AttributeValue, LogLevel } from './model';
+// A log record as tasker-core's OTLP appender (opentelemetry-appender-tracing 0.31, no extra features) builds it
+// from a `tracing` event: the body is the event's message alone, the attributes are the event's own fields (not the
+// enclosing spans'), and the trace context is that of the span the event fires in. Browser-safe.
+import type { Attributes } from './model';
 import { isoTime } from './emit';
 
-export interface SpanContextEntry {
-  name: string;
-  fields: Record<string, AttributeValue>;
-}
-
-/** `key=value`, quoting values that hold spaces or quotes the way Debug-formatted strings appear. */
-export function formatFields(fields: Record<string, AttributeValue>): string {
-  return Object.entries(fields)
-    .map(([k, v]) => {
-      const s = String(v);
-      return /[\s"=]/.test(s) || s === '' ? `${k}=${JSON.stringify(s)}` : `${k}=${s}`;
-    })
-    .join(' ');
+/** Rust's Debug of a &str / String, as `?value` records it: in double quotes. */
+export function debugStr(value: string): string {
+  return JSON.stringify(value);
 }
 
 /**
- * `2026-03-01T10:00:00.123Z  INFO ThreadId(07) span{k=v}: target: message k=v`
- * (timestamp, level right-aligned to 5, thread, span scope, target, message, event fields).
+ * The fields tasker-core's `log_task!`/`log_step!` macros put on an event: `operation`, each id as
+ * `format!("{:?}", id)` (an `Option<Uuid>` becomes `Some(019a…)`, a `Uuid` stays bare), every other field as
+ * `?value` (a string in quotes), and a `timestamp`. The message is the operation.
  */
-export function formatTracingLine(
+export function macroFields(
   timeMs: number,
-  level: LogLevel,
-  threadId: number,
-  scope: SpanContextEntry[],
-  target: string,
-  message: string,
-  fields: Record<string, AttributeValue> = {}
-): string {
-  const spans = scope.map((s) => `${s.name}{${formatFields(s.fields)}}`).join(':');
-  const tail = formatFields(fields);
-  return `${isoTime(timeMs)} ${level.padStart(5)} ThreadId(${String(threadId).padStart(2, '0')}) ${spans ? spans + ': ' : ''}${target}: ${message}${tail ? ' ' + tail : ''}`;
+  operation: string,
+  ids: { task_uuid?: string; step_uuid?: string },
+  fields: Record<string, string> = {}
+): Attributes {
+  const out: Attributes = { operation };
+  if (ids.step_uuid !== undefined) {
+    out.step_uuid = ids.step_uuid;
+  }
+  if (ids.task_uuid !== undefined) {
+    out.task_uuid = ids.task_uuid;
+  }
+  for (const [k, v] of Object.entries(fields)) {
+    out[k] = debugStr(v);
+  }
+  out.timestamp = isoTime(timeMs).replace('Z', '+00:00');
+  return out;
 }

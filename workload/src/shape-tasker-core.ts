@@ -1,9 +1,10 @@
 // What tasker-core emits today: many traces per task (no context propagation), orchestration and workers apart,
-// its span names with attributes where the code puts them, Unset status unless an ERROR event fires, plain-text
-// tracing-subscriber log lines without trace context. Browser-safe.
+// its span names with attributes where the code puts them, Unset status unless an ERROR event fires, and OTLP log
+// records as its appender writes them: the trace context of the span an event fires in, the event's own fields
+// only, a message-only body (log-line.ts). Browser-safe.
 import type { Attributes, SimSpan, SimSpanEvent } from './model';
 import { TelemetrySink, isoTime } from './emit';
-import { formatTracingLine } from './log-line';
+import { macroFields } from './log-line';
 import { uuidV4, type Rng } from './random';
 import type { TaskPlan } from './schedule';
 import { ORCHESTRATION_SERVICE, workerService } from './shape-documented';
@@ -33,7 +34,6 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
   const ns = plan.template.namespace;
   const queue = `worker_${ns}_queue`;
   const failedTask = plan.state === 'error';
-  const thread = () => rng.int(1, 16);
 
   // 1. Task creation (only correlation_id and task_name on the span).
   {
@@ -76,25 +76,14 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
         ),
       },
     });
+    // log_task!(info, "Task initialized", task_uuid: Some(task_uuid), namespace: ns): inside the creation span.
     sink.log(
       plan.initEndMs,
       orch,
       'INFO',
-      formatTracingLine(
-        plan.initEndMs,
-        'INFO',
-        thread(),
-        [
-          {
-            name: 'create_and_enqueue_task_from_request',
-            fields: { correlation_id: plan.correlationId, task_name: plan.template.taskName },
-          },
-        ],
-        `${ORCH_MODULE}::lifecycle::task_initialization::service`,
-        'Task initialized',
-        { task_uuid: plan.taskUuid, namespace: ns, correlation_id: plan.correlationId }
-      ),
-      { task_uuid: plan.taskUuid, namespace: ns, correlation_id: plan.correlationId }
+      'Task initialized',
+      macroFields(plan.initEndMs, 'Task initialized', { task_uuid: `Some(${plan.taskUuid})` }, { namespace: ns }),
+      root
     );
   }
 
@@ -191,69 +180,27 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
         },
       });
     });
-    sink.log(
-      endMs,
-      orch,
-      'INFO',
-      formatTracingLine(
-        endMs,
-        'INFO',
-        thread(),
-        [{ name: 'enqueue_ready_steps', fields: { task_uuid: plan.taskUuid } }],
-        `${ORCH_MODULE}::lifecycle::step_enqueuer`,
-        'Enqueued ready steps',
-        { count: inPass.length, queue }
-      ),
-      { count: inPass.length, queue }
-    );
+    // info!(count, queue = %queue, "Enqueued ready steps") inside enqueue_ready_steps: no task id of its own.
+    sink.log(endMs, orch, 'INFO', 'Enqueued ready steps', { count: inPass.length, queue }, enqueue);
   }
 
   for (const step of plan.steps) {
     for (const a of step.attempts) {
       // 3. Worker: its own trace per step completion; the handler run itself has no span today.
-      const execScope = [
-        {
-          name: 'worker.step_execution',
-          fields: {
-            correlation_id: plan.correlationId,
-            task_uuid: plan.taskUuid,
-            step_uuid: step.stepUuid,
-            step_name: step.stepName,
-            namespace: ns,
-          },
-        },
-      ];
-      const workerTarget = 'tasker_worker::worker::command_processor';
+      // log_step!(info, "step.execution_started", step_uuid: .., task_uuid: .., step_name: ..) while the handler
+      // runs: no span is open there, so the record has no trace context, only the macro's Debug-formatted ids.
       sink.log(
         a.executionStartMs,
         worker,
         'INFO',
-        formatTracingLine(a.executionStartMs, 'INFO', thread(), execScope, workerTarget, 'step.execution_started'),
-        {}
+        'step.execution_started',
+        macroFields(
+          a.executionStartMs,
+          'step.execution_started',
+          { step_uuid: step.stepUuid, task_uuid: plan.taskUuid },
+          { step_name: step.stepName }
+        )
       );
-      if (a.failed) {
-        sink.log(
-          a.executionEndMs,
-          worker,
-          'ERROR',
-          formatTracingLine(a.executionEndMs, 'ERROR', thread(), execScope, workerTarget, 'step.execution_failed', {
-            error: a.error ?? '',
-            attempt: a.attempt,
-          }),
-          { error: a.error ?? '', attempt: a.attempt }
-        );
-      } else {
-        const ms = Math.round(a.executionEndMs - a.executionStartMs);
-        sink.log(
-          a.executionEndMs,
-          worker,
-          'INFO',
-          formatTracingLine(a.executionEndMs, 'INFO', thread(), execScope, workerTarget, 'step.execution_completed', {
-            duration_ms: ms,
-          }),
-          { duration_ms: ms }
-        );
-      }
       const wTrace = sink.newTraceId();
       const wStart = a.executionEndMs + 0.2;
       const wEnd = a.resultProcessedStartMs - 0.2;
@@ -280,6 +227,20 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
           : [ev(wStart, 'step.execution_completed')],
         error: a.failed ? a.error : undefined,
       });
+      // The completion is logged inside worker.step_completion_received: its trace context, its own fields only.
+      if (a.failed) {
+        sink.log(
+          wStart,
+          worker,
+          'ERROR',
+          'step.execution_failed',
+          { error: a.error ?? '', attempt: a.attempt },
+          received
+        );
+      } else {
+        const ms = Math.round(a.executionEndMs - a.executionStartMs);
+        sink.log(wStart, worker, 'INFO', 'step.execution_completed', { duration_ms: ms }, received);
+      }
       const q = (wEnd - wStart) / 4;
       // These worker paths stamp a fresh random correlation_id of their own.
       sink.span({
@@ -362,45 +323,16 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
         endMs: mid - 0.2,
         attributes: { outcome: a.failed ? (a.backoff ? 'RetryScheduled' : 'PermanentFailure') : 'Completed' },
       });
-      const resultScope = [{ name: 'handle_step_execution_result', fields: { step_uuid: step.stepUuid } }];
+      // Written inside handle_step_execution_result: the step_uuid is the span's field, not the event's.
       if (a.backoff) {
         const fields = {
-          step_uuid: step.stepUuid,
           backoff_type: a.backoff.type,
           delay_seconds: a.backoff.delaySeconds,
           next_retry_at: isoTime(a.backoff.nextRetryAtMs),
         };
-        sink.log(
-          a.resultProcessedEndMs,
-          orch,
-          'INFO',
-          formatTracingLine(
-            a.resultProcessedEndMs,
-            'INFO',
-            thread(),
-            resultScope,
-            `${ORCH_MODULE}::backoff_calculator`,
-            'Applied backoff',
-            fields
-          ),
-          fields
-        );
+        sink.log(a.resultProcessedEndMs, orch, 'INFO', 'Applied backoff', fields, result);
       } else if (a.failed) {
-        sink.log(
-          a.resultProcessedEndMs,
-          orch,
-          'ERROR',
-          formatTracingLine(
-            a.resultProcessedEndMs,
-            'ERROR',
-            thread(),
-            resultScope,
-            `${ORCH_MODULE}::lifecycle::result_processing`,
-            'Step exhausted its retries',
-            { step_uuid: step.stepUuid, attempts: a.attempt }
-          ),
-          { step_uuid: step.stepUuid, attempts: a.attempt }
-        );
+        sink.log(a.resultProcessedEndMs, orch, 'ERROR', 'Step exhausted its retries', { attempts: a.attempt }, result);
       }
     }
   }
@@ -416,7 +348,7 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
     if (failedTask) {
       events.push(ev(plan.endMs, 'task.finalization_error', { level: 'ERROR', reason: 'steps in error' }));
     }
-    sink.span({
+    const finalize = sink.span({
       traceId,
       name: 'finalize_task',
       service: orch,
@@ -436,21 +368,7 @@ export function emitTaskerCore(plan: TaskPlan, sink: TelemetrySink, rng: Rng): v
       events,
       error: failedTask ? 'task finalized as error' : undefined,
     });
-    sink.log(
-      plan.endMs,
-      orch,
-      failedTask ? 'ERROR' : 'INFO',
-      formatTracingLine(
-        plan.endMs,
-        failedTask ? 'ERROR' : 'INFO',
-        thread(),
-        [{ name: 'finalize_task', fields: { task_uuid: plan.taskUuid, correlation_id: plan.correlationId } }],
-        `${ORCH_MODULE}::lifecycle::task_finalization`,
-        'task.finalization_completed',
-        { action }
-      ),
-      { action }
-    );
+    sink.log(plan.endMs, orch, failedTask ? 'ERROR' : 'INFO', 'task.finalization_completed', { action }, finalize);
   }
 }
 

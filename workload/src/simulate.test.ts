@@ -280,23 +280,48 @@ describe('tasker-core shape', () => {
     }
   });
 
-  it('writes plain-text tracing-subscriber lines with key=value and no trace context', () => {
-    const lines = batch.tasks.flatMap((t) => t.logs);
-    for (const l of lines) {
-      expect(l.traceId).toBeUndefined();
-      expect(l.body).toMatch(
-        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z +(INFO|WARN|ERROR|DEBUG|TRACE) ThreadId\(\d\d\) [\w.]+\{[^}]*\}: [\w:]+: /
-      );
+  it("writes logs as its OTLP appender does: the span's trace context, the event's own fields, the message as body", () => {
+    for (const task of batch.tasks) {
+      const spans = new Map(task.spans.map((s) => [s.spanId, s]));
+      for (const l of task.logs) {
+        // No `span{k=v}:` prefix, no timestamp, no level: that is stdout formatting, not the OTLP body.
+        expect(l.body).toMatch(/^[A-Za-z][\w. ]+$/);
+        if (l.traceId !== undefined) {
+          expect(spans.get(l.spanId ?? '')?.traceId).toBe(l.traceId);
+          // Fields of the enclosing spans (correlation_id, task_uuid, step_uuid) are not copied onto the record.
+          expect(l.attributes.correlation_id).toBeUndefined();
+        }
+      }
+      const byBody = (body: string) => task.logs.filter((l) => l.body === body);
+      const [created] = byBody('Task initialized');
+      expect(spans.get(created.spanId ?? '')?.name).toBe('create_and_enqueue_task_from_request');
+      // log_task!: task_uuid = format!("{:?}", Some(uuid)); other fields Debug (strings in quotes).
+      expect(created.attributes).toMatchObject({
+        operation: 'Task initialized',
+        task_uuid: `Some(${task.taskUuid})`,
+        namespace: `"${task.namespace}"`,
+      });
+      for (const l of byBody('Enqueued ready steps')) {
+        expect(spans.get(l.spanId ?? '')?.name).toBe('enqueue_ready_steps');
+        expect(Object.keys(l.attributes).sort()).toEqual(['count', 'queue']);
+      }
+      // The handler runs under no span: log_step!'s line has no trace context, only the macro's ids.
+      for (const l of byBody('step.execution_started')) {
+        expect(l.traceId).toBeUndefined();
+        expect(l.attributes.task_uuid).toBe(task.taskUuid);
+        expect(task.steps.map((st) => st.stepUuid)).toContain(l.attributes.step_uuid);
+      }
+      for (const l of [...byBody('step.execution_completed'), ...byBody('step.execution_failed')]) {
+        expect(spans.get(l.spanId ?? '')?.name).toBe('worker.step_completion_received');
+      }
+      const [finalized] = byBody('task.finalization_completed');
+      expect(spans.get(finalized.spanId ?? '')?.name).toBe('finalize_task');
+      expect(Object.keys(finalized.attributes)).toEqual(['action']);
     }
-    const exec = lines.find((l) => l.body.includes('step.execution_started'));
-    expect(exec?.body).toMatch(
-      /worker\.step_execution\{correlation_id=[0-9a-f-]{36} task_uuid=[0-9a-f-]{36} step_uuid=[0-9a-f-]{36} step_name=\w+ namespace=\w+\}/
-    );
-    const backoff = lines.find((l) => l.body.includes('Applied backoff'));
-    expect(backoff?.body).toMatch(
-      /Applied backoff step_uuid=\S+ backoff_type=exponential delay_seconds=\d+ next_retry_at=\S+Z$/
-    );
-    expect(backoff?.attributes).toMatchObject({ backoff_type: 'exponential' });
+    const backoff = batch.tasks.flatMap((t) => t.logs).find((l) => l.body === 'Applied backoff');
+    expect(backoff?.attributes).toMatchObject({ backoff_type: 'exponential', delay_seconds: expect.any(Number) });
+    expect(backoff?.attributes.step_uuid).toBeUndefined();
+    expect(backoff?.traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });
 

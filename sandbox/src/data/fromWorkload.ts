@@ -26,13 +26,6 @@ function toStored(s: SimSpan, shiftMs: number): StoredSpan {
   };
 }
 
-/** tasker-core's text lines start with their own RFC 3339 time: move it with the record, or the two disagree. */
-function shiftLeadingTime(line: string, shiftMs: number): string {
-  return line.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/, (iso) =>
-    new Date(Date.parse(iso) + shiftMs).toISOString()
-  );
-}
-
 /** The workload generator's batch as the stand-ins hold it, every time moved by `shiftMs`. */
 export function batchToDemoData(batch: SimBatch, shiftMs: number): DemoData {
   const spans: StoredSpan[] = [];
@@ -50,7 +43,7 @@ export function batchToDemoData(batch: SimBatch, shiftMs: number): DemoData {
       for (const [k, v] of Object.entries(row.labels)) {
         (INDEXED.has(k) ? stream : metadata)[k] = v;
       }
-      logs.push({ timeMs: row.timeMs, line: shiftLeadingTime(row.line, shiftMs), stream, metadata });
+      logs.push({ timeMs: row.timeMs, line: row.line, stream, metadata });
     }
     tasks.push({
       correlationId: t.correlationId,

@@ -1,6 +1,7 @@
 import type { StoredLog } from '../data/model';
 import { compileLogQL, parseLogfmt } from './logql';
 import { QuerySyntaxError } from './syntax';
+import { buildStepLogsLogQL, buildTaskLogsLogQL } from '../../../src/query/logql';
 
 const log = (line: string, metadata: Record<string, string> = {}, service = 'tasker-orchestration'): StoredLog => ({
   timeMs: 1,
@@ -73,5 +74,50 @@ describe('compileLogQL', () => {
 describe('parseLogfmt', () => {
   it('reads bare and quoted values', () => {
     expect(parseLogfmt('a=1 b="two words" c=')).toEqual({ a: '1', b: 'two words', c: '' });
+  });
+});
+
+describe("the app's task and step log queries", () => {
+  // The sandbox must evaluate what the app generates: these are the app's own builders.
+  const TRACE = 'a'.repeat(32);
+  const OTHER_TRACE = 'b'.repeat(32);
+  const SPAN = 'c'.repeat(16);
+  const TASK = '019ab6f9-7a27-7d16-b298-1ea41b327373';
+  const STEP = '019ab6f9-7a2a-7873-a5d1-93234ae46003';
+  const lines = [
+    log('only trace', { trace_id: TRACE, span_id: SPAN }),
+    log('other span', { trace_id: TRACE, span_id: 'd'.repeat(16) }),
+    log('debug some', { task_uuid: `Some(${TASK})` }),
+    log('debug some quoted', { step_uuid: `Some("${STEP}")` }),
+    log('debug quoted', { task_uuid: `"${TASK}"` }),
+    log('near miss', { task_uuid: `Some(${TASK}`, trace_id: OTHER_TRACE, span_id: SPAN }),
+    log(`text ${STEP} only`),
+    log('not tasker', { trace_id: TRACE }, 'billing'),
+  ];
+  const matching = (queries: string[]) =>
+    lines.filter((l) => queries.some((q) => compileLogQL(q).run(l))).map((l) => l.line);
+
+  it('a task: its traces, or its ids plain or Debug-wrapped, from Tasker streams', () => {
+    expect(matching(buildTaskLogsLogQL({ taskUuids: [TASK], stepUuids: [STEP], traceIds: [TRACE] }))).toEqual([
+      'only trace',
+      'other span',
+      'debug some',
+      'debug some quoted',
+      'debug quoted',
+    ]);
+  });
+
+  it('line-filter mode adds the lines whose text holds an id', () => {
+    expect(matching(buildTaskLogsLogQL({ stepUuids: [STEP] }, { logMode: 'line-filter' }))).toEqual([
+      'debug some quoted',
+      `text ${STEP} only`,
+    ]);
+  });
+
+  it('a step: a span id counts only with its own trace id (nested and/or)', () => {
+    expect(matching(buildStepLogsLogQL({ stepUuid: STEP, spans: [{ traceId: TRACE, spanId: SPAN }] }))).toEqual([
+      'only trace',
+      'debug some quoted',
+    ]);
   });
 });

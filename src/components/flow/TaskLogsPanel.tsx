@@ -6,6 +6,8 @@ import { type DataError, toDataError } from '../../data/errors';
 import { queryLogs, type LogRow, type LogTarget } from '../../data/logs';
 import type { ResolvedSettings } from '../../settings/types';
 import { LogList } from '../logs/LogList';
+import { describeStepLogIds, describeTaskLogIds } from '../logs/describeLogIds';
+import { testIds } from '../../testIds';
 
 export interface TaskLogsPanelProps {
   target: LogTarget;
@@ -20,6 +22,20 @@ export interface TaskLogsPanelProps {
   limit?: number;
   /** Sizing from the layout around the panel (e.g. its share of a column). */
   className?: string;
+}
+
+/** Which ids the panel asked Loki for, in words (undefined for a filter, which the query preview shows). */
+function searchedBy(target: LogTarget): string | undefined {
+  if ('task' in target) {
+    return describeTaskLogIds(target.task);
+  }
+  if ('step' in target) {
+    return describeStepLogIds(target.step);
+  }
+  if ('traceId' in target) {
+    return target.spanId ? `trace ${target.traceId}, span ${target.spanId}` : `trace ${target.traceId}`;
+  }
+  return undefined;
 }
 
 type LogsState = { status: 'loading' } | { status: 'error'; error: DataError } | { status: 'done'; rows: LogRow[] };
@@ -66,7 +82,7 @@ export function TaskLogsPanel({
   }, [request]);
 
   return (
-    <section className={cx(styles.panel, className)} data-testid="task-logs" aria-label="Logs">
+    <section className={cx(styles.panel, className)} data-testid={testIds.logs.taskLogs} aria-label="Logs">
       <div className={styles.head}>
         <h4 className={styles.title}>
           Logs of <span className={styles.subject}>{subject}</span>
@@ -77,6 +93,11 @@ export function TaskLogsPanel({
           </Button>
         )}
       </div>
+      {searchedBy(request.target) && (
+        <div className={styles.searchedBy} data-testid="task-logs-searched-by">
+          Searched by {searchedBy(request.target)}
+        </div>
+      )}
       {state.status === 'loading' && <LoadingBar width={300} />}
       {state.status === 'error' && (
         <Alert severity={state.error.kind === 'empty' ? 'info' : 'error'} title={state.error.title}>
@@ -88,9 +109,10 @@ export function TaskLogsPanel({
       )}
       {state.status === 'done' &&
         (state.rows.length === 0 ? (
-          <div className={styles.empty} data-testid="task-logs-empty">
-            No log lines found. Tasker sends logs to Loki only with OTEL_LOGS_ENABLED=true; span logs also need
-            trace_id/span_id on the lines. Widen the time range or check the log settings of the app.
+          <div className={styles.empty} data-testid={testIds.logs.taskLogsEmpty}>
+            No log lines found. Tasker sends logs to Loki only with OTEL_LOGS_ENABLED=true (as OTLP logs, which carry
+            the trace_id and span_id of the span they were written in). Widen the time range or check the log settings
+            of the app.
           </div>
         ) : (
           <div className={styles.list}>
@@ -134,6 +156,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     minHeight: 0,
     overflow: 'auto',
     flex: 1,
+  }),
+  searchedBy: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    overflowWrap: 'anywhere',
   }),
   empty: css({
     color: theme.colors.text.secondary,
