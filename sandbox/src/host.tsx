@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
   createTheme,
@@ -9,25 +9,31 @@ import {
   PluginType,
   ThemeContext,
 } from '@grafana/data';
-import { config, locationService, setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
+import { config, locationService, setBackendSrv, setDataSourceSrv, setGrafanaLiveSrv } from '@grafana/runtime';
 import { Alert, GlobalStyles, LoadingPlaceholder, PortalContainer } from '@grafana/ui';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { AppJsonData } from '../../src/settings/types';
 import { TelemetryStore } from './data/store';
 import { HOSTILE, HOSTILE_CORRELATION_ID, HOSTILE_TASK_UUID } from './data/hostile';
 import { largeCorrelationId } from './data/large';
-import { DATASOURCE_MODES, SandboxControl, type DatasourceMode } from './datasources/control';
+import { DATASOURCE_MODES, SandboxControl, sequentialRounds, type DatasourceMode } from './datasources/control';
 import { createLokiStandIn } from './datasources/loki';
 import { createPrometheusStandIn } from './datasources/prometheus';
 import { createTempoStandIn } from './datasources/tempo';
 import { loadAmdModule } from './host/amd';
 import { createBackendSrv, PLUGIN_ID, readPluginSettings } from './host/backendSrv';
 import { createDataSourceSrv } from './host/dataSourceSrv';
+import { createLiveStandIn } from './host/live';
 import { addLargeTask, loadDemoData } from './host/demo';
 import { ExplorePage } from './host/ExplorePage';
 import { LocationServiceRouter } from './host/router';
 import { SHARED_MODULES } from './host/shared';
 import { TopBar } from './host/TopBar';
+import { AccessDenied } from './host/AccessDenied';
+import { activeNavNode, appNavNode, type AppNavMeta } from './host/appNav';
+import { HostPluginPage, installHostPluginPage, SectionNavContext } from './host/HostPluginPage';
+import { appPageAccess, pluginConfigAccess } from './host/pageAccess';
+import { parseOrgRole, userForRole, ROLE_STORAGE_KEY, type OrgRole, type SandboxUser } from './host/roles';
 
 const PLUGIN_BASE = `/public/plugins/${PLUGIN_ID}/`;
 
@@ -46,6 +52,8 @@ if (askedMode && modeAlias[askedMode]) {
 }
 
 setBackendSrv(createBackendSrv(store, control));
+setGrafanaLiveSrv(createLiveStandIn(window.location.search));
+installHostPluginPage();
 setDataSourceSrv(
   createDataSourceSrv([
     createTempoStandIn(store, control, 'tempo'),
@@ -85,9 +93,12 @@ const sandboxApi = {
   navigate: (path: string) => locationService.push(path),
   /** performance.now() when the last trace-by-id frame was handed to the app. */
   lastTraceFrameAt: () => control.lastTraceFrameAt,
+  /** Latency of each query (ms): a request's queries run one after another, requests share 6 connections. */
   setLatency: (ms: number) => {
     control.latencyMs = ms;
   },
+  /** Sequential round trips in the request log (of one target, or all): see sequentialRounds. */
+  roundTrips: (target?: string) => sequentialRounds(control.requests.filter((r) => !target || r.target === target)),
 };
 (window as unknown as { __sandbox: typeof sandboxApi }).__sandbox = sandboxApi;
 
@@ -118,42 +129,67 @@ async function loadPlugin(): Promise<{ plugin: AppPlugin<AppJsonData>; meta: App
   return { plugin, meta };
 }
 
-function AppPage({ plugin, meta }: { plugin: AppPlugin<AppJsonData>; meta: AppPluginMeta<AppJsonData> }) {
+interface PageProps {
+  plugin: AppPlugin<AppJsonData>;
+  meta: AppPluginMeta<AppJsonData>;
+  user: SandboxUser;
+}
+
+/** Grafana's AppRootPage: the include access check, then the app root with its nav in PluginPage's context. */
+function AppPage({ plugin, meta, user }: PageProps) {
   const location = useLocation();
+  const currentUrl = location.pathname + location.search;
+  const sectionNav = useMemo(
+    () => activeNavNode(appNavNode(meta as unknown as AppNavMeta, user), currentUrl),
+    [meta, user, currentUrl]
+  );
   const Root = plugin.root;
   if (!Root) {
     return <Alert title="The plugin has no root page" />;
   }
+  const access = appPageAccess(meta.includes, location.pathname, user);
+  if (!access.allowed) {
+    return <AccessDenied reason={access.reason} />;
+  }
   return (
     <PluginContextProvider meta={meta}>
-      <Root
-        meta={meta}
-        basename={`/a/${PLUGIN_ID}`}
-        onNavChanged={() => undefined}
-        query={Object.fromEntries(new URLSearchParams(location.search))}
-        path={location.pathname}
-      />
+      <SectionNavContext.Provider value={sectionNav}>
+        <Root
+          meta={meta}
+          basename={`/a/${PLUGIN_ID}`}
+          onNavChanged={() => undefined}
+          query={Object.fromEntries(new URLSearchParams(location.search))}
+          path={location.pathname}
+        />
+      </SectionNavContext.Provider>
     </PluginContextProvider>
   );
 }
 
-function ConfigPage({ plugin, meta }: { plugin: AppPlugin<AppJsonData>; meta: AppPluginMeta<AppJsonData> }) {
+/** Grafana's plugin details page, Configuration tab: for org admins (CanAdminPlugins). */
+function ConfigPage({ plugin, meta, user }: PageProps) {
   const location = useLocation();
   const page = plugin.configPages?.[0];
   if (!page) {
     return <Alert title="The plugin has no configuration page" />;
   }
+  const access = pluginConfigAccess(user);
+  if (!access.allowed) {
+    return <AccessDenied reason={access.reason} />;
+  }
   const Body = page.body;
   return (
     <PluginContextProvider meta={meta}>
-      <div style={{ padding: 16 }}>
-        <h1>
-          {meta.name}: {page.title}
-        </h1>
+      <HostPluginPage pageNav={{ text: `${meta.name}: ${page.title}` }}>
         <Body plugin={plugin} query={Object.fromEntries(new URLSearchParams(location.search))} />
-      </div>
+      </HostPluginPage>
     </PluginContextProvider>
   );
+}
+
+/** The user boot.ts made from ?role= (or the role kept from last time). */
+function bootUser(): SandboxUser {
+  return userForRole(parseOrgRole(config.bootData.user.orgRole) ?? 'Admin');
 }
 
 function Host() {
@@ -161,6 +197,7 @@ function Host() {
   const [theme, setTheme] = useState<GrafanaTheme2>(config.theme2);
   const [loaded, setLoaded] = useState<{ plugin: AppPlugin<AppJsonData>; meta: AppPluginMeta<AppJsonData> }>();
   const [error, setError] = useState('');
+  const [user, setUser] = useState<SandboxUser>(bootUser);
 
   useEffect(() => {
     loadDemoData(store, Date.now())
@@ -191,11 +228,26 @@ function Host() {
     setThemeMode(mode);
   }, []);
 
+  // As signing in again with another role would: the boot data changes, the pages re-check access.
+  const changeRole = useCallback((role: OrgRole) => {
+    window.localStorage.setItem(ROLE_STORAGE_KEY, role);
+    const next = userForRole(role);
+    Object.assign(config.bootData.user, next);
+    setUser(next);
+  }, []);
+
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
       <LocationServiceRouter>
-        <TopBar control={control} themeMode={themeMode} onThemeChange={changeTheme} />
+        <TopBar
+          control={control}
+          themeMode={themeMode}
+          onThemeChange={changeTheme}
+          role={user.orgRole}
+          onRoleChange={changeRole}
+          showConfiguration={pluginConfigAccess(user).allowed}
+        />
         {error && (
           <Alert title="The sandbox could not start the app" severity="error" data-testid="sandbox-error">
             {error}
@@ -205,8 +257,8 @@ function Host() {
         {loaded && (
           <main data-testid="sandbox-main" style={{ padding: theme.spacing(2, 3) }}>
             <Routes>
-              <Route path={`/a/${PLUGIN_ID}/*`} element={<AppPage {...loaded} />} />
-              <Route path={`/plugins/${PLUGIN_ID}`} element={<ConfigPage {...loaded} />} />
+              <Route path={`/a/${PLUGIN_ID}/*`} element={<AppPage {...loaded} user={user} />} />
+              <Route path={`/plugins/${PLUGIN_ID}`} element={<ConfigPage {...loaded} user={user} />} />
               <Route path="/explore" element={<ExplorePage />} />
               <Route path="*" element={<Navigate to={`/a/${PLUGIN_ID}/tasks`} replace />} />
             </Routes>

@@ -86,6 +86,8 @@ describe('AppConfig', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0].method).toBe('post');
     expect(calls[0].url).toBe('/api/plugins/tasker-observability-app/settings');
+    // The page's own outcome (reload or error) is the only message: no Grafana toast on top.
+    expect(calls[0].options).toMatchObject({ showSuccessAlert: false, showErrorAlert: false });
     const body = calls[0].body as { enabled: boolean; jsonData: AppJsonData & { somethingElse?: number } };
     expect(body.enabled).toBe(true);
     expect(body.jsonData.somethingElse).toBe(1);
@@ -95,6 +97,20 @@ describe('AppConfig', () => {
     expect(body.jsonData.searchLimit).toBe(25);
     // Default rules are not stored, so future defaults apply.
     expect(body.jsonData.phaseRules).toBeUndefined();
+  });
+
+  it('says when the settings come from provisioning, and keeps saying it after a save', async () => {
+    setup();
+    const { unmount } = render(<AppConfig {...props()} />);
+    expect(screen.queryByTestId('settings-provisioned')).toBeNull();
+    unmount();
+    const provisioned = { tempoDatasourceUid: 'tempo', provisioned: true } as AppJsonData;
+    render(<AppConfig {...props(provisioned)} />);
+    expect(screen.getByTestId('settings-provisioned')).toHaveTextContent(/next restart/);
+    fireEvent.click(screen.getByTestId('settings-save-button'));
+    await waitFor(() => expect(reloadPage).toHaveBeenCalled());
+    // Grafana rewrites them from the file at the next start whatever is saved here, so the marker stays.
+    expect((calls[0].body as { jsonData: AppJsonData }).jsonData.provisioned).toBe(true);
   });
 
   it('shows inline errors and blocks saving while a field is invalid', async () => {

@@ -12,6 +12,7 @@ import type { AppJsonData } from '../settings/types';
 import { AttributeFields } from '../components/settings/AttributeFields';
 import { LogFields } from '../components/settings/LogFields';
 import { ProbeResults } from '../components/settings/ProbeResults';
+import { ProvisionedNotice } from '../components/settings/ProvisionedNotice';
 import { reloadPage } from '../components/settings/reloadPage';
 import {
   formFromJsonData,
@@ -20,6 +21,7 @@ import {
   settingsErrors,
   type SettingsForm,
 } from '../components/settings/settingsForm';
+import { testIds } from '../testIds';
 
 export type AppConfigProps = PluginConfigPageProps<AppPluginMeta<AppJsonData>>;
 
@@ -55,11 +57,12 @@ function AppConfig({ plugin }: AppConfigProps) {
     setSaving(true);
     setSaveError(undefined);
     try {
-      await getBackendSrv().post(`/api/plugins/${PLUGIN_ID}/settings`, {
-        enabled: true,
-        pinned: meta.pinned ?? true,
-        jsonData: jsonDataFromForm(form, meta.jsonData),
-      });
+      // The page says how saving went (it reloads, or shows the error): Grafana's own toasts would say it twice.
+      await getBackendSrv().post(
+        `/api/plugins/${PLUGIN_ID}/settings`,
+        { enabled: true, pinned: meta.pinned ?? true, jsonData: jsonDataFromForm(form, meta.jsonData) },
+        { showSuccessAlert: false, showErrorAlert: false }
+      );
       reloadPage();
     } catch (e) {
       const err = toDataError(e, { action: 'Saving the settings' });
@@ -84,12 +87,13 @@ function AppConfig({ plugin }: AppConfigProps) {
   };
 
   return (
-    <div className={styles.page} data-testid="settings-page">
+    <div className={styles.page} data-testid={testIds.settings.page}>
       {!meta.enabled && (
         <Alert title="The app is not enabled" severity="info">
           Saving these settings enables it.
         </Alert>
       )}
+      {meta.jsonData?.provisioned === true && <ProvisionedNotice />}
       <FieldSet label="Datasources">
         {PICKERS.map(({ kind, label, key }) => (
           <Field
@@ -97,7 +101,7 @@ function AppConfig({ plugin }: AppConfigProps) {
             label={label}
             invalid={Boolean(errors[key])}
             error={errors[key]}
-            data-testid={`settings-${kind}`}
+            data-testid={testIds.settings.datasource(kind)}
           >
             <DataSourcePicker
               type={kind}
@@ -124,7 +128,7 @@ function AppConfig({ plugin }: AppConfigProps) {
             value={form.query.serviceRegex}
             onChange={(e) => set({ query: { ...form.query, serviceRegex: e.currentTarget.value } })}
             width={40}
-            data-testid="settings-service-regex"
+            data-testid={testIds.settings.serviceRegex}
           />
         </Field>
       </FieldSet>
@@ -146,14 +150,14 @@ function AppConfig({ plugin }: AppConfigProps) {
             rows={14}
             className={styles.code}
             spellCheck={false}
-            data-testid="settings-phase-rules"
+            data-testid={testIds.settings.phaseRules}
           />
         </Field>
         <Button
           variant="secondary"
           size="sm"
           onClick={() => set({ phaseRulesText: rulesText(DEFAULT_PHASE_RULES) })}
-          data-testid="settings-phase-rules-reset"
+          data-testid={testIds.settings.phaseRulesReset}
         >
           Reset to defaults
         </Button>
@@ -166,7 +170,7 @@ function AppConfig({ plugin }: AppConfigProps) {
             value={form.searchLimit}
             onChange={(e) => set({ searchLimit: e.currentTarget.value })}
             width={12}
-            data-testid="settings-search-limit"
+            data-testid={testIds.settings.searchLimit}
           />
         </Field>
         <Field
@@ -180,13 +184,27 @@ function AppConfig({ plugin }: AppConfigProps) {
             value={form.maxTracesPerTask}
             onChange={(e) => set({ maxTracesPerTask: e.currentTarget.value })}
             width={12}
-            data-testid="settings-max-traces"
+            data-testid={testIds.settings.maxTraces}
+          />
+        </Field>
+        <Field
+          label="History look-back (days)"
+          description="A task's flow page compares its phases and steps with runs of the same task over this many days"
+          invalid={Boolean(errors.historyLookbackDays)}
+          error={errors.historyLookbackDays}
+        >
+          <Input
+            type="number"
+            value={form.historyLookbackDays}
+            onChange={(e) => set({ historyLookbackDays: e.currentTarget.value })}
+            width={12}
+            data-testid={testIds.settings.historyLookback}
           />
         </Field>
       </FieldSet>
 
       {saveError && (
-        <Alert title="The settings were not saved" severity="error" data-testid="settings-save-error">
+        <Alert title="The settings were not saved" severity="error" data-testid={testIds.settings.saveError}>
           {saveError}
         </Alert>
       )}
@@ -195,7 +213,7 @@ function AppConfig({ plugin }: AppConfigProps) {
           onClick={save}
           disabled={!valid || saving}
           icon={saving ? 'spinner' : undefined}
-          data-testid="settings-save-button"
+          data-testid={testIds.settings.save}
         >
           {meta.enabled ? 'Save settings' : 'Save and enable'}
         </Button>
@@ -204,14 +222,14 @@ function AppConfig({ plugin }: AppConfigProps) {
           onClick={test}
           disabled={testing}
           icon={testing ? 'spinner' : 'heart-rate'}
-          data-testid="settings-test-button"
+          data-testid={testIds.settings.test}
         >
           Test
         </Button>
       </Stack>
       {!valid && <div className={styles.help}>Fix the highlighted fields to save.</div>}
       {testing && (
-        <div className={styles.help} data-testid="settings-testing">
+        <div className={styles.help} data-testid={testIds.settings.testing}>
           Asking each datasource…
         </div>
       )}

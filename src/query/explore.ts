@@ -1,4 +1,5 @@
-// Explore deep links (Grafana 10.2+ `panes` URL format). Pure: callers pass datasource UIDs and config.appSubUrl.
+// The panes of an Explore deep link (Grafana 10.2+ `panes` state): plain JSON, checked here. The URL around them
+// (org, sub path, time encoding) is built by src/components/common/exploreUrl.ts on @grafana/data's urlUtil.
 import { InvalidQueryInputError } from './errors';
 import { requireSpanId, requireTraceId } from './ids';
 
@@ -6,12 +7,6 @@ import { requireSpanId, requireTraceId } from './ids';
 export interface ExploreRange {
   from: string | number;
   to: string | number;
-}
-
-export interface ExploreLinkOptions {
-  orgId?: number;
-  /** Grafana's config.appSubUrl when Grafana is served under a sub path, e.g. '/grafana'. */
-  appSubUrl?: string;
 }
 
 export interface ExploreQuery {
@@ -82,53 +77,4 @@ export function logsPane(lokiUid: string, query: string, range: ExploreRange): E
     queries: [{ refId: 'A', datasource: { type: 'loki', uid }, expr: query, queryType: 'range', editorMode: 'code' }],
     range: rangeOf(range),
   };
-}
-
-/** The Explore URL for one or more panes (two panes give a split view). */
-export function exploreUrl(panes: Record<string, ExplorePane>, options: ExploreLinkOptions = {}): string {
-  const base = (options.appSubUrl ?? '').replace(/\/+$/, '');
-  const orgId = options.orgId ?? 1;
-  return `${base}/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify(panes))}&orgId=${orgId}`;
-}
-
-export function exploreTraceqlSearchUrl(
-  args: { tempoUid: string; query: string; range: ExploreRange; limit?: number },
-  options?: ExploreLinkOptions
-): string {
-  return exploreUrl({ search: traceqlSearchPane(args.tempoUid, args.query, args.range, args.limit) }, options);
-}
-
-export function exploreTraceUrl(
-  args: { tempoUid: string; traceId: string; spanId?: string; range: ExploreRange },
-  options?: ExploreLinkOptions
-): string {
-  return exploreUrl({ trace: tracePane(args.tempoUid, args.traceId, args.range, args.spanId) }, options);
-}
-
-export function exploreLogsUrl(
-  args: { lokiUid: string; query: string; range: ExploreRange },
-  options?: ExploreLinkOptions
-): string {
-  return exploreUrl({ logs: logsPane(args.lokiUid, args.query, args.range) }, options);
-}
-
-/** Split view: the trace on the left, its logs (e.g. from buildTraceLogsLogQL) on the right. */
-export function exploreTraceWithLogsUrl(
-  args: {
-    tempoUid: string;
-    lokiUid: string;
-    traceId: string;
-    spanId?: string;
-    logsQuery: string;
-    range: ExploreRange;
-  },
-  options?: ExploreLinkOptions
-): string {
-  return exploreUrl(
-    {
-      trace: tracePane(args.tempoUid, args.traceId, args.range, args.spanId),
-      logs: logsPane(args.lokiUid, args.logsQuery, args.range),
-    },
-    options
-  );
 }

@@ -4,17 +4,23 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { NavLink } from 'react-router-dom';
 import { DATASOURCE_MODES, type DatasourceMode, type SandboxControl } from '../datasources/control';
+import { ORG_ROLES, type OrgRole } from './roles';
 
 interface Props {
   control: SandboxControl;
   themeMode: 'light' | 'dark';
   onThemeChange: (mode: 'light' | 'dark') => void;
+  /** The org role the sandbox's user has (Grafana's boot data user.orgRole). */
+  role: OrgRole;
+  onRoleChange: (role: OrgRole) => void;
+  /** Grafana lists the Configuration page only to users who may open it. */
+  showConfiguration: boolean;
 }
 
 const BASE = '/a/tasker-observability-app';
 
-/** The sandbox's own chrome: navigation, theme, and how the stand-in datasources answer. */
-export function TopBar({ control, themeMode, onThemeChange }: Props) {
+/** The sandbox's own chrome: navigation, the user's role, theme, and how the stand-in datasources answer. */
+export function TopBar({ control, themeMode, onThemeChange, role, onRoleChange, showConfiguration }: Props) {
   const styles = useStyles2(getStyles);
   const [mode, setMode] = useState<DatasourceMode>(control.mode);
   useEffect(() => control.subscribe(() => setMode(control.mode)), [control]);
@@ -28,11 +34,22 @@ export function TopBar({ control, themeMode, onThemeChange }: Props) {
         <NavLink to={`${BASE}/logs`} className={styles.link}>
           Logs
         </NavLink>
-        <NavLink to="/plugins/tasker-observability-app" className={styles.link}>
-          Configuration
-        </NavLink>
+        {showConfiguration && (
+          <NavLink to="/plugins/tasker-observability-app" className={styles.link}>
+            Configuration
+          </NavLink>
+        )}
       </nav>
       <span className={styles.spacer} />
+      <label className={styles.label}>Role</label>
+      <div data-testid="sandbox-role">
+        <RadioButtonGroup<OrgRole>
+          size="sm"
+          options={ORG_ROLES.map((r) => ({ label: r, value: r }))}
+          value={role}
+          onChange={onRoleChange}
+        />
+      </div>
       <label className={styles.label}>Datasources</label>
       <div data-testid="sandbox-ds-mode">
         <RadioButtonGroup<DatasourceMode>

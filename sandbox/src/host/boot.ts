@@ -1,5 +1,5 @@
 // Runs before the host bundle: @grafana/runtime builds `config` from window.grafanaBootData when it loads.
-export {};
+import { parseOrgId, parseOrgRole, ROLE_STORAGE_KEY, userForRole } from './roles';
 
 const params = new URLSearchParams(window.location.search);
 const asked = params.get('theme');
@@ -8,6 +8,20 @@ if (asked === 'light' || asked === 'dark') {
 }
 const theme = window.localStorage.getItem('sandbox.theme') === 'light' ? 'light' : 'dark';
 
+// ?role=viewer|editor|admin, kept like the theme; Admin unless asked. ?org=<id> for a user of another org.
+const askedRole = parseOrgRole(params.get('role'));
+if (askedRole) {
+  window.localStorage.setItem(ROLE_STORAGE_KEY, askedRole);
+}
+const user = userForRole(parseOrgRole(window.localStorage.getItem(ROLE_STORAGE_KEY)) ?? 'Admin');
+const orgId = parseOrgId(params.get('org'));
+
+// ?streaming=on|blocked: the Tempo datasource streams searches over Grafana Live (as the provisioned one does), with
+// Live up (on) or with its websocket blocked by a proxy (blocked). Off unless asked. See sandbox/src/host/live.ts.
+const streaming = params.get('streaming');
+const tempoJsonData =
+  streaming === 'on' || streaming === 'blocked' ? { streamingEnabled: { search: true, metrics: true } } : {};
+
 const ICONS = '/sandbox/public/build/img/icons';
 const LOGOS: Record<string, string> = {
   tempo: `${ICONS}/custom/gf-traces.svg`,
@@ -15,7 +29,7 @@ const LOGOS: Record<string, string> = {
   prometheus: `${ICONS}/unicons/chart-line.svg`,
 };
 
-const ds = (uid: string, type: string, name: string, id: number) => ({
+const ds = (uid: string, type: string, name: string, id: number, jsonData: Record<string, unknown> = {}) => ({
   id,
   uid,
   type,
@@ -23,7 +37,7 @@ const ds = (uid: string, type: string, name: string, id: number) => ({
   access: 'proxy',
   url: `/api/datasources/proxy/uid/${uid}`,
   isDefault: type === 'prometheus',
-  jsonData: {},
+  jsonData,
   readOnly: true,
   meta: {
     id: type,
@@ -63,7 +77,7 @@ const ds = (uid: string, type: string, name: string, id: number) => ({
       hideVersion: false,
     },
     datasources: {
-      Tempo: ds('tempo', 'tempo', 'Tempo', 1),
+      Tempo: ds('tempo', 'tempo', 'Tempo', 1, tempoJsonData),
       Loki: ds('loki', 'loki', 'Loki', 2),
       Prometheus: ds('prometheus', 'prometheus', 'Prometheus', 3),
     },
@@ -77,16 +91,16 @@ const ds = (uid: string, type: string, name: string, id: number) => ({
     uid: 'admin',
     login: 'admin',
     email: 'admin@localhost',
-    name: 'Admin (sandbox)',
-    orgId: 1,
-    orgName: 'Main Org.',
-    orgRole: 'Admin',
-    isGrafanaAdmin: true,
+    name: `${user.orgRole} (sandbox)`,
+    orgId,
+    orgName: orgId === 1 ? 'Main Org.' : `Org ${orgId}`,
+    orgRole: user.orgRole,
+    isGrafanaAdmin: user.isGrafanaAdmin,
     isSignedIn: true,
     theme,
     timezone: 'browser',
     locale: 'en-US',
     language: 'en-US',
-    permissions: { 'datasources:explore': true },
+    permissions: user.permissions,
   },
 };

@@ -1,9 +1,9 @@
 import type { TimeRange } from '@grafana/data';
-import { buildLogQL, buildTaskListTraceQL, exploreLogsUrl, exploreTraceqlSearchUrl } from '../../query';
+import { buildLogQL, buildTaskListTraceQL, logsPane, traceqlSearchPane } from '../../query';
 import type { TaskFilter } from '../../query/types';
 import type { ResolvedSettings } from '../../settings/types';
+import { exploreUrl, exploreUrlRange, type ExploreLinkContext } from '../common/exploreUrl';
 import type { PreviewQuery } from './QueryPreview';
-import { exploreRange } from './timeParams';
 
 function attempt(build: () => string): { query?: string; problem?: string } {
   try {
@@ -13,20 +13,24 @@ function attempt(build: () => string): { query?: string; problem?: string } {
   }
 }
 
-/** The TraceQL and LogQL a filter stands for, with Explore links over the same range. */
+/** The TraceQL and LogQL a filter stands for, with Explore links over the same range in the user's organisation. */
 export function queryPreviews(
   filter: TaskFilter,
   settings: ResolvedSettings,
   range: TimeRange,
-  appSubUrl: string | undefined,
+  explore: ExploreLinkContext | undefined,
   traceLimit: number
 ): PreviewQuery[] {
-  const r = exploreRange(range);
+  // As the time picker holds it: relative edges stay relative in Explore.
+  const r = exploreUrlRange(range.raw);
   const traceql = attempt(() => buildTaskListTraceQL(filter, settings.query));
   const logql = attempt(() => buildLogQL(filter, settings.query));
-  const link = (build: () => string) => {
+  const link = (build: (context: ExploreLinkContext) => string) => {
+    if (!explore) {
+      return undefined;
+    }
     try {
-      return build();
+      return build(explore);
     } catch {
       return undefined;
     }
@@ -38,11 +42,8 @@ export function queryPreviews(
       exploreHref:
         traceql.query === undefined
           ? undefined
-          : link(() =>
-              exploreTraceqlSearchUrl(
-                { tempoUid: settings.tempoUid, query: traceql.query!, range: r, limit: traceLimit },
-                { appSubUrl }
-              )
+          : link((context) =>
+              exploreUrl({ search: traceqlSearchPane(settings.tempoUid, traceql.query!, r, traceLimit) }, context)
             ),
     },
     {
@@ -51,7 +52,7 @@ export function queryPreviews(
       exploreHref:
         logql.query === undefined
           ? undefined
-          : link(() => exploreLogsUrl({ lokiUid: settings.lokiUid, query: logql.query!, range: r }, { appSubUrl })),
+          : link((context) => exploreUrl({ logs: logsPane(settings.lokiUid, logql.query!, r) }, context)),
     },
   ];
 }

@@ -41,10 +41,3 @@ export function rangeFromParams(from: string | null, to: string | null): TimeRan
 export function edgeParam(edge: DateTime | string): string {
   return isDateTime(edge) ? String(edge.valueOf()) : edge;
 }
-
-/** The raw edges of a range as Explore wants them ('now-1h' or epoch ms). */
-export function exploreRange(range: TimeRange): { from: string | number; to: string | number } {
-  const edge = (raw: DateTime | string, value: DateTime) =>
-    isDateTime(raw) ? raw.valueOf() : typeof raw === 'string' && raw ? raw : value.valueOf();
-  return { from: edge(range.raw.from, range.from), to: edge(range.raw.to, range.to) };
-}
