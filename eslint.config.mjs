@@ -39,7 +39,7 @@ export default defineConfig([
   ...baseConfig,
   {
     // The scaffold's config lints TypeScript only under src/; the generator, sandbox, tests and benches are code too.
-    files: ['{workload,sandbox,tests,bench,scripts}/**/*.{ts,tsx}', '*.ts'],
+    files: ['{workload,sandbox,tests,bench,scripts,perf-check}/**/*.{ts,tsx}', '*.ts'],
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',
