@@ -1,11 +1,10 @@
 // Browser benchmark of the task flow on task-shaped traces of 10k and 100k spans, in the sandbox (Debian Chromium).
 // Run: `npx tsx bench/browser-bench.ts` after `npm run build && npm run sandbox:build`. Prints figures; never fails
 // on them (speed goals are not pass/fail tests). Options: --spans 10000,100000  --runs 3  --json out.json
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/chromium';
+import { freePort, requireBuilt, startServer } from './sandboxServer';
 
 const APP = '/a/tasker-observability-app';
 
@@ -20,36 +19,6 @@ const SIZES = arg('spans', '10000,100000')
   .filter((n) => n > 0);
 const RUNS = Number(arg('runs', '3'));
 const JSON_OUT = arg('json', '');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/serve.ts', '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/sandbox/config.json`);
-      if (res.ok) {
-        return child;
-      }
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('the sandbox server did not start');
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -235,15 +204,7 @@ function table(results: Figures[]) {
 }
 
 async function main() {
-  for (const [file, cmd] of [
-    ['dist/module.js', 'npm run build'],
-    ['sandbox/dist/host.js', 'npm run sandbox:build'],
-  ]) {
-    if (!existsSync(file)) {
-      console.error(`browser-bench: ${file} is missing: run \`${cmd}\` first`);
-      process.exit(1);
-    }
-  }
+  requireBuilt('browser-bench');
   const port = await freePort();
   const server = await startServer(port);
   const browser = await chromium.launch(chromiumLaunchOptions);

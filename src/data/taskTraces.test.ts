@@ -1,11 +1,13 @@
 import type { DataQuery, DataQueryRequest } from '@grafana/data';
 import { buildStepSpansTraceQL, buildTaskSpansTraceQL } from '../query';
 import { fetchTaskFrames, fetchTraceFrames } from './taskTraces';
+import { TraceCache } from './traceCache';
 import { absoluteRange, NARROW_MARGIN_MS } from './timeRange';
 import { fakeDatasource, installDatasources } from './testing/fakeGrafana';
-import { traceFrame, tracesSearchFrame, type FixtureSpan } from './testing/frames';
+import type { FixtureSpan } from './testing/frames';
 import { CORR_A, CORR_WORKER, STEP_A1, STEP_A2, TASK_A, spanId, traceId } from './testing/ids';
 import { testSettings } from './testing/settings';
+import { standInTempo, tempoHandler } from './testing/standIns';
 import type { TempoTarget } from './targets';
 
 const T0 = Date.UTC(2026, 10, 26, 5, 0, 0);
@@ -22,21 +24,9 @@ function isTraceLookup(r: DataQueryRequest<DataQuery>): boolean {
   return HEX.test(targetOf(r).query);
 }
 
-/** A fake Tempo that answers searches by which ids the query mentions, and trace lookups by id. */
+/** Tempo over these spans: the sandbox's TraceQL evaluator answers each search, lookups by id get the trace. */
 function tempoWith(spans: FixtureSpan[], options: Parameters<typeof fakeDatasource>[2] = {}) {
-  return fakeDatasource(
-    { uid: 'tempo', type: 'tempo' },
-    (request) => {
-      const q = targetOf(request).query;
-      if (HEX.test(q)) {
-        const trace = spans.filter((s) => s.traceId === q);
-        return trace.length ? [traceFrame(trace)] : [];
-      }
-      const hits = spans.filter((s) => Object.values(s.attrs ?? {}).some((v) => q.includes(`"${v}"`)));
-      return hits.length ? [tracesSearchFrame(hits)] : [];
-    },
-    options
-  );
+  return standInTempo(spans, options);
 }
 
 const spansA: FixtureSpan[] = [
@@ -101,7 +91,12 @@ describe('fetchTaskFrames', () => {
     const searches = tempo.requests.filter((r) => !isTraceLookup(r)).map((r) => targetOf(r).query);
     expect(searches[0]).toBe(buildTaskSpansTraceQL(CORR_A, settings.query));
     expect(searches).toContain(buildTaskSpansTraceQL({ taskUuid: TASK_A }, settings.query));
-    expect(searches).toContain(buildStepSpansTraceQL([STEP_A1, STEP_A2], settings.query));
+    // The step ids come in the order Tempo returned their spans: either order is the same search.
+    const stepSearches = [
+      [STEP_A1, STEP_A2],
+      [STEP_A2, STEP_A1],
+    ].map((ids) => buildStepSpansTraceQL(ids, settings.query));
+    expect(searches.filter((q) => stepSearches.includes(q))).toHaveLength(1);
     expect(result.traceIds).toEqual([traceId(1), traceId(2), traceId(3), traceId(4), traceId(5), traceId(6)]);
     expect(result.frames).toHaveLength(6);
     expect(result.truncated).toBe(false);
@@ -113,7 +108,9 @@ describe('fetchTaskFrames', () => {
     installDatasources([tempo]);
     const result = await fetchTaskFrames(TASK_A, range, settings);
     const searches = tempo.requests.filter((r) => !isTraceLookup(r)).map((r) => targetOf(r).query);
-    expect(searches).toContain(buildTaskSpansTraceQL({ correlationId: CORR_A }, settings.query));
+    // The follow-up round asks for the correlation_id (and the step ids found) in one query.
+    expect(searches).toHaveLength(2);
+    expect(searches[1]).toContain(`span.correlation_id = "${CORR_A}"`);
     expect(result.traceIds).toContain(traceId(1));
   });
 
@@ -170,8 +167,10 @@ describe('fetchTaskFrames', () => {
     expect(searches.some((q) => q.includes(CORR_WORKER))).toBe(false);
   });
 
-  it('narrows each trace lookup to the window the search saw it in', async () => {
+  it('narrows each trace lookup to the window the search saw it in (when the datasource uses the range)', async () => {
     const tempo = tempoWith(spansA);
+    // Grafana's Tempo frontend sends a lookup's range only with traceQuery.timeShiftEnabled (see timeRange.ts).
+    Object.assign(tempo, { instanceSettings: { jsonData: { traceQuery: { timeShiftEnabled: true } } } });
     installDatasources([tempo]);
     await fetchTaskFrames(TASK_A, range, settings);
     const lookup = tempo.requests.find((r) => targetOf(r).query === traceId(5));
@@ -206,27 +205,83 @@ describe('fetchTaskFrames', () => {
   it('stops at maxTraces and says the result is truncated', async () => {
     const tempo = tempoWith(spansA);
     installDatasources([tempo]);
+    // Each search asks for maxTraces + 1 = 3 traces: the first one already finds more than maxTraces.
     const result = await fetchTaskFrames(TASK_A, range, settings, { maxTraces: 2 });
     expect(result.truncated).toBe(true);
-    // The earliest traces are kept (the creation trace is found through finalize_task's correlation_id).
-    expect(result.traceIds).toEqual([traceId(1), traceId(2)]);
-    expect(tempo.requests.filter(isTraceLookup)).toHaveLength(2);
+    expect(result.traceIds).toHaveLength(2);
+    const lookups = tempo.requests.filter(isTraceLookup);
+    expect(lookups).toHaveLength(2);
+    // Then no lookup starts before the last search: which traces make the cut is known only then.
+    const lastSearch = tempo.requests.map(isTraceLookup).lastIndexOf(false);
+    expect(tempo.requests.indexOf(lookups[0])).toBeGreaterThan(lastSearch);
   });
 
-  it('reports traces that fail to load and keeps the others', async () => {
-    const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
-      const q = targetOf(request).query;
-      if (q === traceId(2)) {
-        throw { status: 500, data: { message: 'boom' } };
-      }
-      if (HEX.test(q)) {
-        return [traceFrame(spansA.filter((s) => s.traceId === q))];
-      }
-      return [tracesSearchFrame(spansA.slice(0, 2))];
+  it('fetches the traces the first search named while the follow-up search runs', async () => {
+    // The follow-up search answers only once a trace lookup has been asked for: without overlap, no answer.
+    let lookupAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (lookupAsked = resolve));
+    let searches = 0;
+    const tempo = tempoWith(spansA, {
+      hold: (r) => {
+        if (isTraceLookup(r)) {
+          lookupAsked();
+          return undefined;
+        }
+        searches++;
+        return searches === 2 ? asked : undefined;
+      },
     });
     installDatasources([tempo]);
     const result = await fetchTaskFrames(TASK_A, range, settings);
-    expect(result.traceIds).toEqual([traceId(1)]);
+    expect(searches).toBeGreaterThan(1);
+    // The search went out first: it must not queue behind the lookups for one of the browser's connections.
+    const firstLookup = tempo.requests.findIndex(isTraceLookup);
+    expect(isTraceLookup(tempo.requests[1])).toBe(false);
+    expect(firstLookup).toBe(2);
+    expect(result.traceIds).toHaveLength(6);
+  });
+
+  it('hands over the traces in hand as they arrive, then all of them', async () => {
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    const seen: Array<{ loaded: number; expected: number; traces: number }> = [];
+    const result = await fetchTaskFrames(CORR_A, range, settings, {
+      concurrency: 1,
+      onProgress: (p) => seen.push({ loaded: p.loaded, expected: p.expected, traces: p.traceIds.length }),
+    });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[0].loaded).toBe(1);
+    expect(seen.every((p) => p.loaded === p.traces && p.loaded <= p.expected)).toBe(true);
+    // Loaded only grows; the final answer has every trace.
+    expect(seen.map((p) => p.loaded)).toEqual([...seen.map((p) => p.loaded)].sort((a, b) => a - b));
+    expect(result.traceIds).toHaveLength(6);
+  });
+
+  it('does not fetch again the traces a cache holds', async () => {
+    const cache = new TraceCache();
+    const tempo = tempoWith(spansA);
+    installDatasources([tempo]);
+    const first = await fetchTaskFrames(CORR_A, range, settings, { cache });
+    const lookups = tempo.requests.filter(isTraceLookup).length;
+    expect(lookups).toBe(6);
+    const again = await fetchTaskFrames(CORR_A, range, settings, { cache });
+    expect(tempo.requests.filter(isTraceLookup)).toHaveLength(lookups);
+    expect(again.traceIds).toEqual(first.traceIds);
+    expect(again.frames).toEqual(first.frames);
+  });
+
+  it('reports traces that fail to load and keeps the others', async () => {
+    // Tempo over the task's traces, failing the lookup of trace 2.
+    const answer = tempoHandler(spansA);
+    const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
+      if (targetOf(request).query === traceId(2)) {
+        throw { status: 500, data: { message: 'boom' } };
+      }
+      return answer(request);
+    });
+    installDatasources([tempo]);
+    const result = await fetchTaskFrames(TASK_A, range, settings);
+    expect(result.traceIds).toEqual([traceId(1), traceId(3), traceId(4), traceId(5), traceId(6)]);
     expect(result.failedTraceIds).toEqual([traceId(2)]);
   });
 

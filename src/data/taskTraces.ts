@@ -1,19 +1,20 @@
 import type { DataFrame, TimeRange } from '@grafana/data';
-import { buildStepSpansTraceQL, buildTaskSpansTraceQL } from '../query';
+import { buildTaskFollowUpTraceQL, buildTaskSpansTraceQL } from '../query';
+import { DEFAULT_TRACE_CONCURRENCY } from '../settings/defaults';
 import type { ResolvedSettings } from '../settings/types';
-import { getTaskerDatasource } from './datasources';
-import { DataError, isDataError } from './errors';
+import { datasourceUid, getTaskerDatasource } from './datasources';
+import { DataError, cancelled, isDataError } from './errors';
 import { buildOrThrow } from './invalidQuery';
-import { mapBounded } from './pool';
 import { runQuery } from './runQuery';
 import { parseSearchFrames, type SearchTrace } from './searchFrames';
 import { tempoSearchTarget } from './targets';
-import { narrowRange } from './timeRange';
+import type { TaskMemory, TraceCache } from './traceCache';
+import { traceLookupRange } from './timeRange';
 import { fetchTraceFrames } from './traceFrames';
 
 export { fetchTraceFrames } from './traceFrames';
 
-export const DEFAULT_TRACE_CONCURRENCY = 4;
+export { DEFAULT_TRACE_CONCURRENCY } from '../settings/defaults';
 /** Step ids per follow-up search, so one TraceQL query stays a reasonable size. */
 export const STEP_IDS_PER_QUERY = 25;
 /** Follow-up rounds at most: each may reveal task_uuids or step_uuids the previous ones did not carry. */
@@ -25,9 +26,17 @@ export interface FetchTaskFramesOptions {
   signal?: AbortSignal;
   /** Traces fetched at most (defaults to the settings' maxTracesPerTask). */
   maxTraces?: number;
-  /** Trace-by-id requests in flight at once. */
+  /** Trace-by-id requests in flight at once (defaults to the settings' traceConcurrency). */
   concurrency?: number;
   timeoutMs?: number;
+  /** Traces found here are not fetched again (unless `fresh`); traces fetched are put here. */
+  cache?: TraceCache;
+  /** Fetch every trace again (Refresh, Retry), still filling the cache. */
+  fresh?: boolean;
+  /** Where the task's trace ids are remembered once it is loaded (see cachedTaskFrames). */
+  memory?: TaskMemory;
+  /** Called each time a trace arrives (or fails) while others are still on their way. */
+  onProgress?: (progress: TaskFramesProgress) => void;
 }
 
 export interface TaskFrames {
@@ -40,6 +49,12 @@ export interface TaskFrames {
   failedTraceIds: string[];
 }
 
+/** The task so far: the traces in hand, and how many are known to be wanted (it may grow while searches run). */
+export interface TaskFramesProgress extends TaskFrames {
+  loaded: number;
+  expected: number;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -50,11 +65,27 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const byStart = (a: SearchTrace, b: SearchTrace) =>
+  (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0);
+
+/** Ids a search round found that the next round follows. */
+interface NewIds {
+  tasks: Set<string>;
+  correlations: Set<string>;
+  steps: Set<string>;
+}
+
+const noIds = (): NewIds => ({ tasks: new Set(), correlations: new Set(), steps: new Set() });
+
 /**
  * All traces of one task. Tasker spreads a task over many traces tied only by attributes, so: search by
- * task_uuid OR correlation_id, collect the task_uuids and step_uuids those spans carry, search again by them
- * (result-handling spans carry only step_uuid), then fetch each trace by id, a few at a time, each in a time
- * range narrowed around where the search saw it.
+ * task_uuid OR correlation_id, collect the task_uuids, correlation_ids and step_uuids those spans carry, search again
+ * by them in one query (result-handling spans carry only step_uuid), and fetch each trace by id, in a time range
+ * narrowed around where the search saw it.
+ *
+ * Round trips decide how long a task takes to open, so traces are fetched as soon as a search names them (earliest
+ * first, while the next search runs), the follow-up ids of a round go in one query, and `onProgress` hands over the
+ * traces in hand as they arrive.
  */
 export async function fetchTaskFrames(
   taskId: string,
@@ -64,10 +95,21 @@ export async function fetchTaskFrames(
 ): Promise<TaskFrames> {
   const id = taskId.trim();
   const maxTraces = Math.max(1, Math.floor(options.maxTraces ?? settings.maxTracesPerTask));
+  const concurrency = Math.max(
+    1,
+    Math.floor(options.concurrency ?? settings.traceConcurrency ?? DEFAULT_TRACE_CONCURRENCY) || 1
+  );
+  const first = buildOrThrow(() => buildTaskSpansTraceQL(id, settings.query), 'TraceQL search for the task');
   const ds = await getTaskerDatasource('tempo', settings);
+  const cacheUid = datasourceUid('tempo', settings);
+  // Our own signal: a failed search stops the trace lookups already started, not only the caller's abort.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  const signal = stop.signal;
   const search = async (query: string) => {
     const frames = await runQuery(ds, [tempoSearchTarget(query, maxTraces + 1, TASK_SEARCH_SPSS)], range, {
-      signal: options.signal,
+      signal,
       timeoutMs: options.timeoutMs,
       action: 'Tempo search for the task',
     });
@@ -78,8 +120,7 @@ export async function fetchTaskFrames(
   const seenTasks = new Set<string>([id.toLowerCase()]);
   const seenCorrelations = new Set<string>([id.toLowerCase()]);
   const seenSteps = new Set<string>();
-  let newCorrelations = new Set<string>();
-  const addResult = (result: ReturnType<typeof parseSearchFrames>, newTasks: Set<string>, newSteps: Set<string>) => {
+  const addResult = (result: ReturnType<typeof parseSearchFrames>, next: NewIds) => {
     for (const t of result.traces) {
       const prev = traces.get(t.traceId);
       if (!prev || (t.startMs !== undefined && (prev.startMs === undefined || t.startMs < prev.startMs))) {
@@ -92,7 +133,7 @@ export async function fetchTaskFrames(
       }
       if (s.taskUuid && UUID.test(s.taskUuid) && !seenTasks.has(s.taskUuid.toLowerCase())) {
         seenTasks.add(s.taskUuid.toLowerCase());
-        newTasks.add(s.taskUuid);
+        next.tasks.add(s.taskUuid);
       }
       // A task opened by its task_uuid learns its correlation_id from a span that carries both (finalize_task), and
       // then finds the creation trace and the worker spans, which carry only the correlation_id. Only ids paired
@@ -101,85 +142,192 @@ export async function fetchTaskFrames(
       if (correlation && UUID.test(correlation) && s.taskUuid && seenTasks.has(s.taskUuid.toLowerCase())) {
         if (!seenCorrelations.has(correlation)) {
           seenCorrelations.add(correlation);
-          newCorrelations.add(correlation);
+          next.correlations.add(correlation);
         }
       }
       // Ids that are not UUIDs cannot be searched for (and would make the query builder refuse the batch).
       if (s.stepUuid && UUID.test(s.stepUuid) && !seenSteps.has(s.stepUuid)) {
         seenSteps.add(s.stepUuid);
-        newSteps.add(s.stepUuid);
+        next.steps.add(s.stepUuid);
       }
     }
   };
 
-  let newTasks = new Set<string>();
-  let newSteps = new Set<string>();
-  const first = buildOrThrow(() => buildTaskSpansTraceQL(id, settings.query), 'TraceQL search for the task');
-  addResult(await search(first), newTasks, newSteps);
+  // Trace lookups, started while the searches still run.
+  const loaded = new Map<string, DataFrame[]>();
+  const failed = new Map<string, unknown>();
+  const started = new Set<string>();
+  let inFlight = 0;
+  let searching = true;
+  let settle: () => void = () => {};
+  const allLoaded = new Promise<void>((resolve) => (settle = resolve));
 
-  const pending = () => newTasks.size > 0 || newSteps.size > 0 || newCorrelations.size > 0;
-  for (let round = 1; round < MAX_SEARCH_ROUNDS && pending(); round++) {
-    const queries: string[] = [];
-    for (const taskUuid of newTasks) {
-      queries.push(buildOrThrow(() => buildTaskSpansTraceQL({ taskUuid }, settings.query), 'TraceQL search'));
+  const result = (): TaskFrames => {
+    const done = [...traces.values()].filter((t) => loaded.has(t.traceId)).sort(byStart);
+    return {
+      frames: done.flatMap((t) => loaded.get(t.traceId)!),
+      traceIds: done.map((t) => t.traceId),
+      truncated: traces.size > maxTraces,
+      failedTraceIds: [...failed.keys()],
+    };
+  };
+  const report = () => {
+    if (options.onProgress && !signal.aborted && (searching || inFlight > 0)) {
+      options.onProgress({ ...result(), loaded: loaded.size, expected: Math.min(traces.size, maxTraces) });
     }
-    for (const correlationId of newCorrelations) {
-      queries.push(buildOrThrow(() => buildTaskSpansTraceQL({ correlationId }, settings.query), 'TraceQL search'));
+  };
+  /** The earliest trace not started yet, or none while the searches may still change which traces make the cut. */
+  const nextTrace = (): SearchTrace | undefined => {
+    if (started.size >= maxTraces || (searching && traces.size > maxTraces)) {
+      return undefined;
     }
-    for (const stepUuids of chunk([...newSteps], STEP_IDS_PER_QUERY)) {
-      queries.push(buildOrThrow(() => buildStepSpansTraceQL(stepUuids, settings.query), 'TraceQL search'));
+    let best: SearchTrace | undefined;
+    for (const t of traces.values()) {
+      if (!started.has(t.traceId) && (!best || byStart(t, best) < 0)) {
+        best = t;
+      }
     }
-    newTasks = new Set();
-    newSteps = new Set();
-    newCorrelations = new Set();
-    for (const q of queries) {
-      addResult(await search(q), newTasks, newSteps);
+    return best;
+  };
+  const pump = () => {
+    for (let t = nextTrace(); t && !signal.aborted; t = nextTrace()) {
+      const trace = t;
+      started.add(trace.traceId);
+      const cached = options.fresh ? undefined : options.cache?.get(cacheUid, trace.traceId);
+      if (cached) {
+        loaded.set(trace.traceId, cached);
+        continue;
+      }
+      if (inFlight >= concurrency) {
+        started.delete(trace.traceId);
+        break;
+      }
+      inFlight++;
+      const end = trace.startMs === undefined ? undefined : trace.startMs + (trace.durationMs ?? 0);
+      fetchTraceFrames(trace.traceId, traceLookupRange(ds, range, trace.startMs, end), settings, {
+        signal,
+        timeoutMs: options.timeoutMs,
+        datasource: ds,
+      })
+        .then(
+          (frames) => {
+            loaded.set(trace.traceId, frames);
+            options.cache?.set(cacheUid, trace.traceId, frames);
+          },
+          (error: unknown) => failed.set(trace.traceId, error)
+        )
+        .finally(() => {
+          inFlight--;
+          pump();
+          report();
+        });
     }
+    if (!searching && inFlight === 0) {
+      settle();
+    }
+  };
+
+  try {
+    let next = noIds();
+    addResult(await search(first), next);
+    for (let round = 1; round < MAX_SEARCH_ROUNDS; round++) {
+      const ids = next;
+      if (ids.tasks.size + ids.correlations.size + ids.steps.size === 0) {
+        break;
+      }
+      // One query per round (more only when the steps are many: those run in parallel, as separate requests).
+      const stepChunks = chunk([...ids.steps], STEP_IDS_PER_QUERY);
+      const queries = (stepChunks.length ? stepChunks : [[]]).map((stepUuids, i) =>
+        buildOrThrow(
+          () =>
+            buildTaskFollowUpTraceQL(
+              i === 0 ? { taskUuids: [...ids.tasks], correlationIds: [...ids.correlations], stepUuids } : { stepUuids },
+              settings.query
+            ),
+          'TraceQL search'
+        )
+      );
+      next = noIds();
+      // The search first, then the lookups of the traces known so far: the browser serves requests to one host
+      // in the order they were made, 6 at a time, and the search holds up everything the task has yet to find.
+      const answers = Promise.all(queries.map(search));
+      pump();
+      const found = await answers;
+      found.forEach((r) => addResult(r, next));
+    }
+    searching = false;
+    if (traces.size === 0) {
+      throw new DataError(
+        'empty',
+        `No spans found for task ${id}`,
+        'Check the id (a correlation_id or task_uuid), widen the time range, or wait a minute for recent spans to be ingested.'
+      );
+    }
+    pump();
+    await new Promise<void>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(cancelled('Loading the traces')));
+      allLoaded.then(resolve);
+    });
+  } catch (e) {
+    stop.abort();
+    throw e;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
 
-  if (traces.size === 0) {
-    throw new DataError(
-      'empty',
-      `No spans found for task ${id}`,
-      'Check the id (a correlation_id or task_uuid), widen the time range, or wait a minute for recent spans to be ingested.'
-    );
-  }
-
-  const ordered = [...traces.values()].sort(
-    (a, b) => (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || (a.traceId < b.traceId ? -1 : 1)
-  );
-  const truncated = ordered.length > maxTraces;
-  const wanted = ordered.slice(0, maxTraces);
-  const results = await mapBounded(
-    wanted,
-    options.concurrency ?? DEFAULT_TRACE_CONCURRENCY,
-    (t) =>
-      fetchTraceFrames(
-        t.traceId,
-        narrowRange(range, t.startMs, t.startMs === undefined ? undefined : t.startMs + (t.durationMs ?? 0)),
-        settings,
-        { signal: options.signal, timeoutMs: options.timeoutMs, datasource: ds }
-      ),
-    options.signal
-  );
-
-  const frames: DataFrame[] = [];
-  const traceIds: string[] = [];
-  const failedTraceIds: string[] = [];
-  let firstError: unknown;
-  results.forEach((r, i) => {
-    if (r.ok && r.value) {
-      frames.push(...r.value);
-      traceIds.push(wanted[i].traceId);
-    } else {
-      failedTraceIds.push(wanted[i].traceId);
-      firstError ??= r.error;
-    }
-  });
-  if (frames.length === 0) {
+  const out = result();
+  if (out.frames.length === 0) {
+    const firstError = failed.values().next().value;
     throw isDataError(firstError)
       ? firstError
-      : new DataError('unknown', `None of the ${wanted.length} traces of task ${id} could be loaded`, 'Retry.');
+      : new DataError('unknown', `None of the ${started.size} traces of task ${id} could be loaded`, 'Retry.');
   }
-  return { frames, traceIds, truncated, failedTraceIds };
+  // A complete task only: a partial one shown at once would look complete.
+  if (out.failedTraceIds.length === 0 && !out.truncated) {
+    options.memory?.remember(cacheUid, id, out.traceIds);
+  }
+  return out;
+}
+
+/**
+ * The task as it was last loaded, from the caches alone (no request), or undefined when any of its traces is no
+ * longer cached. Going back to a task shows this at once while fetchTaskFrames checks for new traces.
+ */
+export function cachedTaskFrames(
+  taskId: string,
+  settings: ResolvedSettings,
+  cache: TraceCache,
+  memory: TaskMemory
+): TaskFrames | undefined {
+  const uid = datasourceUid('tempo', settings);
+  const traceIds = memory.recall(uid, taskId);
+  if (!traceIds || traceIds.length === 0) {
+    return undefined;
+  }
+  const frames: DataFrame[] = [];
+  for (const traceId of traceIds) {
+    const cached = cache.get(uid, traceId);
+    if (!cached) {
+      return undefined;
+    }
+    frames.push(...cached);
+  }
+  return { frames, traceIds, truncated: false, failedTraceIds: [] };
+}
+
+/** One trace by id through the cache: fetched (and cached) only when the cache does not hold it, or `fresh`. */
+export async function fetchCachedTraceFrames(
+  traceId: string,
+  range: TimeRange,
+  settings: ResolvedSettings,
+  options: { signal?: AbortSignal; cache: TraceCache; fresh?: boolean }
+): Promise<DataFrame[]> {
+  const uid = datasourceUid('tempo', settings);
+  const cached = options.fresh ? undefined : options.cache.get(uid, traceId);
+  if (cached) {
+    return cached;
+  }
+  const frames = await fetchTraceFrames(traceId, range, settings, { signal: options.signal });
+  options.cache.set(uid, traceId, frames);
+  return frames;
 }

@@ -13,6 +13,7 @@ import {
   guideTaskSpans,
   type TestSpan,
 } from '../components/flow/testFrames';
+import { clearTraceCaches } from '../data/traceCache';
 import TaskFlowPage, { SPAN_PARAM } from './TaskFlowPage';
 
 const T0 = Date.UTC(2026, 10, 26, 5, 0, 0);
@@ -101,6 +102,8 @@ function renderAt(path: string) {
 beforeEach(() => {
   tempoFails = false;
   tempoEmpty = false;
+  // Traces are cached by id across pages: each test starts from nothing.
+  clearTraceCaches();
 });
 
 describe('TaskFlowPage', () => {

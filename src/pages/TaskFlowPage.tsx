@@ -12,7 +12,9 @@ import { formatTime } from '../components/flow/format';
 import { Toolbar } from '../components/filters/Toolbar';
 import { useUrlTimeRange } from '../components/filters/useUrlTimeRange';
 import { rangeFromUrl } from '../components/flow/urlRange';
+import { flowPageNav } from '../components/flow/flowPageNav';
 import { useTaskFrames, type FlowSource } from '../components/flow/useTaskFrames';
+import { testIds } from '../testIds';
 
 /** URL search param holding the selected span, so a shared link opens on it. */
 export const SPAN_PARAM = 'span';
@@ -75,7 +77,7 @@ function TaskFlowPage() {
   const rangeText = `${formatTime(range.from.valueOf())} – ${formatTime(range.to.valueOf())}`;
 
   return (
-    <PluginPage>
+    <PluginPage pageNav={flowPageNav(mode, requestedId, tasksHref)}>
       <div className={styles.page}>
         <Toolbar
           time={time}
@@ -92,7 +94,7 @@ function TaskFlowPage() {
           </span>
         </Toolbar>
         {state.status === 'loading' && (
-          <div data-testid="flow-loading" className={styles.loading}>
+          <div data-testid={testIds.flow.loading} className={styles.loading}>
             <LoadingBar width={400} />
             <span className={styles.muted}>
               Loading {mode === 'trace' ? 'the trace' : 'every trace of the task'}{' '}
@@ -102,7 +104,7 @@ function TaskFlowPage() {
         )}
         {state.status === 'error' && (
           <Alert
-            data-testid="flow-error"
+            data-testid={testIds.flow.error}
             severity={state.error.kind === 'empty' ? 'info' : 'error'}
             title={state.error.title}
           >
@@ -113,7 +115,7 @@ function TaskFlowPage() {
           </Alert>
         )}
         {state.status === 'done' && flow && flow.spanCount === 0 && (
-          <Alert data-testid="flow-empty" severity="info" title={`No spans for ${requestedId}`}>
+          <Alert data-testid={testIds.flow.empty} severity="info" title={`No spans for ${requestedId}`}>
             <p>
               Tempo answered but returned no spans. Widen the time range, or check that the id is a correlation_id,
               task_uuid or trace id.
@@ -123,7 +125,15 @@ function TaskFlowPage() {
             </Button>
           </Alert>
         )}
-        {state.status === 'done' && state.failedTraceIds.length > 0 && (
+        {state.status === 'done' && state.progress && (
+          <div data-testid="flow-progress" role="status" className={styles.progress}>
+            <LoadingBar width={160} />
+            <span className={styles.muted}>
+              {state.progress.loaded} of {state.progress.expected} traces loaded…
+            </span>
+          </div>
+        )}
+        {state.status === 'done' && !state.progress && state.failedTraceIds.length > 0 && (
           <Alert severity="warning" title={`${state.failedTraceIds.length} trace(s) of this task could not be loaded`}>
             The flow below is missing their spans. Retry to try them again.
             <Button size="sm" variant="secondary" icon="sync" onClick={() => setAttempt((a) => a + 1)}>
@@ -137,6 +147,7 @@ function TaskFlowPage() {
             flow={flow}
             mode={mode}
             requestedId={requestedId}
+            loading={state.progress !== undefined}
             range={range}
             settings={settings}
             selectedSpanId={selectedSpanId}
@@ -162,6 +173,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontFamily: theme.typography.fontFamilyMonospace,
     unicodeBidi: 'isolate',
     overflowWrap: 'anywhere',
+  }),
+  progress: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
   }),
   loading: css({
     display: 'flex',

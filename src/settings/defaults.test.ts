@@ -39,6 +39,13 @@ describe('resolveAppSettings', () => {
     expect(resolveAppSettings({ searchLimit: 1e9 }).searchLimit).toBe(MAX_SEARCH_LIMIT);
   });
 
+  it('looks back 7 days for history by default, within 1 to 90 days', () => {
+    expect(resolveAppSettings(undefined).historyLookbackDays).toBe(7);
+    expect(resolveAppSettings({ historyLookbackDays: 14 }).historyLookbackDays).toBe(14);
+    expect(resolveAppSettings({ historyLookbackDays: 0 }).historyLookbackDays).toBe(7);
+    expect(resolveAppSettings({ historyLookbackDays: 1000 }).historyLookbackDays).toBe(90);
+  });
+
   it('falls back to the query defaults and reports the problem when a saved query setting is invalid', () => {
     const s = resolveAppSettings({ query: { streamLabel: 'not a label!' } });
     expect(s.query).toEqual(DEFAULT_QUERY_SETTINGS);

@@ -14,6 +14,15 @@ export interface AppJsonData {
   searchLimit?: number;
   /** Traces fetched per task at most. */
   maxTracesPerTask?: number;
+  /** Trace-by-id requests in flight at once while a task opens (the browser runs 6 per host over HTTP/1.1). */
+  traceConcurrency?: number;
+  /** Days of history a task is compared with on its flow page ("is this task slow?"). */
+  historyLookbackDays?: number;
+  /**
+   * Set by the provisioning file (provisioning/plugins/tasker-app.yaml). Grafana does not tell an app that its
+   * settings are provisioned, yet rewrites them from the file at every start, so the file says so itself.
+   */
+  provisioned?: boolean;
 }
 
 /** UIDs of the datasources that provisioning/ and grafana/otel-lgtm create. */
@@ -28,6 +37,8 @@ export interface ResolvedSettings {
   phaseRules: PhaseRule[];
   searchLimit: number;
   maxTracesPerTask: number;
+  traceConcurrency: number;
+  historyLookbackDays: number;
   /** Set when a saved query setting was invalid and the defaults were used instead: show it to the user. */
   problem?: string;
 }

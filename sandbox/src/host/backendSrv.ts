@@ -150,7 +150,14 @@ export function createBackendSrv(store: TelemetryStore, control: SandboxControl)
     body?: unknown
   ): Promise<T> =>
     new Promise((resolve, reject) => {
-      const rec = control.record({ target: 'backend', query: `${method} ${url}${params.q ? ` q=${params.q}` : ''}` });
+      // POST /api/ds/query carries several queries: Grafana's backend runs them one after another.
+      const batch = (body as { queries?: unknown } | undefined)?.queries;
+      const queries = Array.isArray(batch) ? Math.max(1, batch.length) : 1;
+      const rec = control.record({
+        target: 'backend',
+        query: `${method} ${url}${params.q ? ` q=${params.q}` : ''}`,
+        queries,
+      });
       // The same host as the datasource queries: it waits for a connection like them.
       control.serve(rec, () => {
         try {
