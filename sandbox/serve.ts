@@ -1,9 +1,10 @@
 // Serves the sandbox: `npx tsx sandbox/serve.ts [--port 3001] [--data fixtures.json]` (PORT env also works).
 // Node's http module only: the host page, the built plugin (dist/) where Grafana serves it, and an SPA fallback.
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateDemoData, type ServedDemo } from './src/data/demo';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -57,6 +58,22 @@ if (dataFile) {
   }
 }
 
+/**
+ * The generated demo, made once and served as JSON to every page load (generating it takes a second or more; parsing
+ * it a tenth of that). Made again once it is older than DEMO_MAX_AGE_MS, so a long-running sandbox keeps recent data.
+ */
+const DEMO_MAX_AGE_MS = 15 * 60 * 1000;
+let demo: { atMs: number; json: Buffer; tasks: Buffer } | undefined;
+
+function currentDemo(): NonNullable<typeof demo> {
+  const now = Date.now();
+  if (!demo || now - demo.atMs > DEMO_MAX_AGE_MS) {
+    const data: ServedDemo = { ...generateDemoData(now), generatedAtMs: now };
+    demo = { atMs: now, json: Buffer.from(JSON.stringify(data)), tasks: Buffer.from(JSON.stringify(data.tasks)) };
+  }
+  return demo;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -71,11 +88,25 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-function sendFile(res: ServerResponse, file: string, cache = false) {
-  res.writeHead(200, {
+/**
+ * Static files: `cache` ones (hashed assets, icons) for an hour; the others revalidated on every use with an ETag, so a
+ * rebuilt plugin is picked up at once while a reload or a second tab gets a 304 and Chromium reuses the compiled
+ * scripts (host.js is 8 MB) instead of parsing them again.
+ */
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cache = false) {
+  const stat = statSync(file);
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const headers = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': cache ? 'max-age=3600' : 'no-store',
-  });
+    'cache-control': cache ? 'max-age=3600' : 'no-cache',
+    etag,
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 }
 
@@ -94,29 +125,36 @@ const server = createServer((req, res) => {
   if (path === '/sandbox/config.json') {
     res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store' });
     const urls = Object.fromEntries(Object.keys(DATA_FILES).map((name) => [name, `/sandbox/data/${name}`]));
-    res.end(JSON.stringify({ data: dataFile ? urls : undefined }));
+    res.end(JSON.stringify(dataFile ? { data: urls } : { demo: '/sandbox/demo.json' }));
+    return;
+  }
+  // The demo data, and its task list alone (tests pick their tasks from it before opening a page).
+  if (!dataFile && (path === '/sandbox/demo.json' || path === '/sandbox/demo-tasks.json')) {
+    const body = path === '/sandbox/demo.json' ? currentDemo().json : currentDemo().tasks;
+    res.writeHead(200, { 'content-type': TYPES['.json'], 'cache-control': 'no-store', 'content-length': body.length });
+    res.end(body);
     return;
   }
   if (path.startsWith('/sandbox/data/') && DATA_FILES[path.slice('/sandbox/data/'.length)]) {
-    sendFile(res, DATA_FILES[path.slice('/sandbox/data/'.length)]);
+    sendFile(req, res, DATA_FILES[path.slice('/sandbox/data/'.length)]);
     return;
   }
   if (path.startsWith(PLUGIN_PREFIX)) {
     const file = inside(pluginDist, path.slice(PLUGIN_PREFIX.length));
     if (file) {
-      sendFile(res, file);
+      sendFile(req, res, file);
       return;
     }
   } else if (path.startsWith(ICONS_PREFIX)) {
     const file = inside(iconsDir, path.slice(ICONS_PREFIX.length));
     if (file) {
-      sendFile(res, file, true);
+      sendFile(req, res, file, true);
       return;
     }
   } else if (path.startsWith('/sandbox/')) {
     const file = inside(sandboxDist, path.slice('/sandbox/'.length));
     if (file) {
-      sendFile(res, file, path.includes('/assets/'));
+      sendFile(req, res, file, path.includes('/assets/'));
       return;
     }
   } else if (
@@ -126,7 +164,7 @@ const server = createServer((req, res) => {
     path === '/explore' ||
     path.startsWith('/explore/')
   ) {
-    sendFile(res, join(sandboxDist, 'index.html'));
+    sendFile(req, res, join(sandboxDist, 'index.html'));
     return;
   }
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -140,6 +178,10 @@ server.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+if (!dataFile) {
+  // Made before listening: the first page (and a test runner's readiness probe) finds it ready.
+  currentDemo();
+}
 server.listen(port, () => {
   console.log(`Tasker sandbox: http://localhost:${port}/a/tasker-observability-app/tasks`);
   console.log(

@@ -52,19 +52,3 @@ export async function getTaskerDatasource(
   }
   return ds;
 }
-
-export interface TaskerDatasources {
-  tempo: DataSourceApi | DataError;
-  loki: DataSourceApi | DataError;
-  prometheus: DataSourceApi | DataError;
-}
-
-/** All three at once; one missing datasource does not hide the others. */
-export async function getTaskerDatasources(settings: ResolvedSettings): Promise<TaskerDatasources> {
-  const get = (kind: TaskerDatasourceKind) =>
-    getTaskerDatasource(kind, settings).catch((e: unknown) =>
-      toDataError(e, { action: `Loading the ${LABELS[kind]} datasource` })
-    );
-  const [tempo, loki, prometheus] = await Promise.all([get('tempo'), get('loki'), get('prometheus')]);
-  return { tempo, loki, prometheus };
-}

@@ -5,6 +5,7 @@ import { fakeDatasource, installDatasources } from './testing/fakeGrafana';
 import { tracesSearchFrame, type FixtureSpan } from './testing/frames';
 import { CORR_A, CORR_B, CORR_WORKER, STEP_A1, TASK_A, TASK_B, spanId, traceId } from './testing/ids';
 import { testSettings } from './testing/settings';
+import { standInTempo, tempoHandler } from './testing/standIns';
 import type { TempoTarget } from './targets';
 
 const T0 = Date.UTC(2026, 10, 26, 5, 0, 0);
@@ -73,8 +74,9 @@ const taskB: FixtureSpan[] = [
   },
 ];
 
+/** Tempo over these spans: the sandbox's TraceQL evaluator answers each search the app sends. */
 function setup(spans: FixtureSpan[]) {
-  const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, () => [tracesSearchFrame(spans)]);
+  const tempo = standInTempo(spans);
   installDatasources([tempo]);
   return tempo;
 }
@@ -96,7 +98,8 @@ describe('searchTasks', () => {
       durationMs: 240,
       status: 'ok',
       traceCount: 5,
-      spanCount: 6,
+      // send_json_message names no task: the list's query asks only for spans that carry an id.
+      spanCount: 5,
       services: ['tasker-orchestration', 'tasker-rust-worker'],
     });
     expect(a?.traceIds).toEqual([traceId(1), traceId(2), traceId(3), traceId(4), traceId(5)]);
@@ -175,7 +178,7 @@ describe('searchTasks', () => {
       name: 'finalize_task',
       startMs: T0 + i,
       durationMs: 1,
-      attrs: { task_uuid: `019ab6fa-0000-7000-8000-00000000010${i}` },
+      attrs: { task_uuid: `019ab6fa-0000-7000-8000-00000000010${i}`, namespace: 'payments' },
     }));
     const tempo = setup(many);
     const filter = { namespace: ['payments'] };
@@ -189,15 +192,8 @@ describe('searchTasks', () => {
   });
 
   it('completes rows found by namespace with a search by their ids (correlation_id, task name, status)', async () => {
-    // Tempo answers by what each query asks: the namespace search sees only the enqueue span.
-    const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
-      const q = (request.targets[0] as TempoTarget).query;
-      const hits = q.includes('.namespace =')
-        ? taskA.filter((sp) => sp.attrs?.namespace)
-        : taskA.filter((sp) => Object.values(sp.attrs ?? {}).some((v) => q.includes(`"${v}"`)));
-      return [tracesSearchFrame(hits)];
-    });
-    installDatasources([tempo]);
+    // The namespace search finds only the enqueue span: only it carries the namespace.
+    const tempo = setup(taskA);
     const rows = await searchTasks({ namespace: ['order_fulfillment'] }, range, testSettings());
     const queries = tempo.requests.map((r) => (r.targets[0] as TempoTarget).query);
     expect(queries[1]).toBe(buildTaskListByIdsTraceQL({ taskUuids: [TASK_A] }, testSettings().query));
@@ -215,12 +211,13 @@ describe('searchTasks', () => {
   });
 
   it('keeps the first rows when a follow-up search fails', async () => {
+    // Tempo over task A, failing every search after the first.
+    const answer = tempoHandler(taskA);
     const tempo = fakeDatasource({ uid: 'tempo', type: 'tempo' }, (request) => {
-      const q = (request.targets[0] as TempoTarget).query;
-      if (!q.includes('.namespace =')) {
+      if (tempo.requests.length > 1) {
         throw { status: 500, data: { message: 'boom' } };
       }
-      return [tracesSearchFrame(taskA.filter((sp) => sp.attrs?.namespace))];
+      return answer(request);
     });
     installDatasources([tempo]);
     const rows = await searchTasks({ namespace: ['order_fulfillment'] }, range, testSettings());

@@ -33,7 +33,15 @@ export async function searchTasks(
   options: SearchTasksOptions = {}
 ): Promise<TaskRow[]> {
   const limit = Math.max(1, Math.floor(options.limit ?? settings.searchLimit));
-  const query = buildOrThrow(() => buildTaskListTraceQL(filter, settings.query), 'TraceQL search');
+  // Checks every field, the duration bounds included (a malformed one, a minimum above the maximum)...
+  buildOrThrow(() => buildTaskListTraceQL(filter, settings.query), 'TraceQL search');
+  // ...but asks Tempo without the minimum: TraceQL's `duration >=` holds single spans to it, and a long task is
+  // often made of short spans (it would vanish). The grouped tasks are held to it below. The maximum stays: every
+  // span of a task within it is within it too.
+  const query = buildOrThrow(
+    () => buildTaskListTraceQL({ ...filter, minDuration: undefined }, settings.query),
+    'TraceQL search'
+  );
   const ds = await getTaskerDatasource('tempo', settings);
   const traceLimit = Math.min(limit * TRACES_PER_TASK_GUESS, MAX_SEARCH_TRACES);
   const frames = await runQuery(ds, [tempoSearchTarget(query, traceLimit, SEARCH_SPSS)], range, {

@@ -1,5 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 
+import { normalizeTraceId } from '../query/ids';
 import { AnomalyLog } from './anomalyLog';
 import { FrameStore, LAZY_SLOT, LAZY_SLOT_COUNT } from './frameStore';
 import { FINALIZATION, INITIALIZATION } from './phaseCodes';
@@ -325,9 +326,15 @@ export function readSpanTable(frames: unknown, options: ReadOptions, anomalies: 
       let t = traceId === lastTraceId ? lastTrace : traceIndex.get(traceId);
       lastTraceId = traceId;
       if (t === undefined) {
-        t = table.traceIds.length;
+        // Identity on the normalised 32-digit form: Tempo's search trims leading zeros, trace frames keep them.
+        const key = normalizeTraceId(traceId) ?? traceId;
+        t = traceIndex.get(key);
+        if (t === undefined) {
+          t = table.traceIds.length;
+          traceIndex.set(key, t);
+          table.traceIds.push(key);
+        }
         traceIndex.set(traceId, t);
-        table.traceIds.push(traceId);
       }
       lastTrace = t;
       table.ids.push(id);

@@ -9,10 +9,12 @@ import { prefixRoute, ROUTES } from '../constants';
 import { FilterPageLayout } from '../components/filters/FilterPageLayout';
 import { edgeParam } from '../components/filters/timeParams';
 import { useFilterPage, type FilterPageOptions } from '../components/filters/useFilterPage';
+import { DurationChart } from '../components/tasks/DurationChart';
 import { LimitPicker } from '../components/tasks/LimitPicker';
 import { TaskTable } from '../components/tasks/TaskTable';
 import { taskFlowHref } from '../components/tasks/taskPath';
 import { sortFromParams, sortTasks, type TaskSort } from '../components/tasks/taskSort';
+import { testIds } from '../testIds';
 
 const TASK_SEARCH: FilterPageOptions<TaskRow[]> = {
   search: searchTasks,
@@ -55,7 +57,7 @@ function TasksPage() {
             fill="text"
             icon="document-info"
             href={`${prefixRoute(ROUTES.Logs)}?${withoutTaskListParams(params)}`}
-            data-testid="tasks-to-logs"
+            data-testid={testIds.tasks.toLogs}
           >
             Logs for this filter
           </LinkButton>
@@ -63,7 +65,7 @@ function TasksPage() {
       }
     >
       {state.status === 'done' && rows.length === 0 && (
-        <div data-testid="tasks-empty">
+        <div data-testid={testIds.tasks.empty}>
           <EmptyState variant="not-found" message="No tasks found">
             <ul className={styles.tips}>
               <li>Widen the time range: Tasker keeps many tasks short and recent.</li>
@@ -78,10 +80,11 @@ function TasksPage() {
       )}
       {state.status === 'done' && rows.length > 0 && (
         <>
-          <div className={styles.summary} data-testid="tasks-count">
+          <div className={styles.summary} data-testid={testIds.tasks.count}>
             {rows.length === 1 ? '1 task' : `${rows.length} tasks`}
             {rows.length >= limit && ` (the newest ${limit}; raise the limit or narrow the filter to see others)`}
           </div>
+          <DurationChart rows={rows} range={time.range} onOpen={(row) => navigate(hrefOf(row))} />
           <TaskTable
             rows={rows}
             sort={sort}

@@ -1,3 +1,4 @@
+import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { traceqlSyntaxIssues } from './grammar';
 import { buildPromqlMetric, buildTraceqlMetric, type MetricGroupBy, type TaskMetric } from './metrics';
 
@@ -63,16 +64,59 @@ describe('PromQL over span metrics', () => {
     expect(() => buildPromqlMetric('rate', { groupBy: 'namespace', namespaceLabel: 'a-b' })).toThrow(/namespaceLabel/);
   });
 
-  it.each(METRICS)('%s has balanced brackets with every grouping', (metric) => {
+  it.each(METRICS)('%s parses as PromQL with every grouping, over the span metrics, grouped as asked', (metric) => {
+    const labelOf: Record<MetricGroupBy, string | undefined> = {
+      none: undefined,
+      namespace: 'namespace',
+      service: 'service',
+      spanName: 'span_name',
+    };
     for (const groupBy of GROUPS) {
-      const q = buildPromqlMetric(metric, { groupBy });
-      for (const [open, close] of [
-        ['(', ')'],
-        ['{', '}'],
-        ['[', ']'],
-      ]) {
-        expect(q.split(open).length).toBe(q.split(close).length);
+      const q = buildPromqlMetric(metric, { groupBy, services: ['tasker-orchestration', 'a.b'] });
+      const parsed = parsePromql(q);
+      expect({ query: q, errors: parsed.errors }).toEqual({ query: q, errors: [] });
+      expect(parsed.metrics.size).toBe(1);
+      expect([...parsed.metrics][0]).toMatch(/^traces_spanmetrics_(calls_total|latency_bucket)$/);
+      expect(parsed.matchers).toContain('service=~"^(?:tasker-orchestration|a\\\\.b)$"');
+      const label = labelOf[groupBy];
+      for (const grouping of parsed.groupings) {
+        expect(grouping).toEqual([...(label ? [label] : []), ...(metric === 'p95' ? ['le'] : [])]);
+      }
+      if (label || metric === 'p95') {
+        expect(parsed.groupings.length).toBeGreaterThan(0);
+      } else {
+        expect(parsed.groupings).toEqual([]);
       }
     }
   });
+
+  it('the parser used here does find a broken query', () => {
+    expect(parsePromql('sum(rate(traces_spanmetrics_calls_total{service="a"}[5m])').errors).not.toEqual([]);
+  });
 });
+
+/**
+ * Parses a query with Prometheus' own grammar (@prometheus-io/lezer-promql), after replacing Grafana's
+ * $__rate_interval as Grafana does before sending it: syntax errors, metric names, label matchers, `by` labels.
+ */
+function parsePromql(query: string) {
+  const text = query.replace(/\$__rate_interval/g, '1m');
+  const errors: number[] = [];
+  const metrics = new Set<string>();
+  const matchers: string[] = [];
+  const groupings: string[][] = [];
+  promqlParser.parse(text).iterate({
+    enter: (node) => {
+      if (node.type.isError) {
+        errors.push(node.from);
+      } else if (node.name === 'Identifier' && node.node.parent?.name === 'VectorSelector') {
+        metrics.add(text.slice(node.from, node.to));
+      } else if (node.name === 'UnquotedLabelMatcher') {
+        matchers.push(text.slice(node.from, node.to));
+      } else if (node.name === 'GroupingLabels') {
+        groupings.push(node.node.getChildren('LabelName').map((n) => text.slice(n.from, n.to)));
+      }
+    },
+  });
+  return { errors, metrics, matchers, groupings };
+}

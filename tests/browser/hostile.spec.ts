@@ -1,6 +1,6 @@
 // Telemetry is user data: HTML, script, RTL overrides, zero-width characters and very long values render as text.
 import { expect, test } from '@playwright/test';
-import { APP, guardPage, hostile, openSandbox } from './sandbox';
+import { APP, demoTask, guardPage, hostile, openSandbox } from './sandbox';
 
 test.describe('hostile data', () => {
   test('span names, attributes, events and log lines render as text and run no script', async ({ page }) => {
@@ -12,9 +12,8 @@ test.describe('hostile data', () => {
         (window as unknown as { __pwned: number }).__pwned++;
       };
     });
-    await openSandbox(page, `${APP}/tasks`);
+    await openSandbox(page, `${APP}/tasks/${(await demoTask('hostile')).correlationId}`);
     const h = await hostile(page);
-    await page.goto(`${APP}/tasks/${h.correlationId}`);
     await expect(page.getByTestId('flow-tree')).toBeVisible();
     await page.getByTestId('flow-expand-all').click();
 
@@ -42,7 +41,6 @@ test.describe('hostile data', () => {
     expect(
       await page.evaluate(() => Array.from(document.scripts).filter((s) => s.textContent?.includes('alert(')).length)
     ).toBe(0);
-    await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
@@ -61,9 +59,8 @@ test.describe('hostile data', () => {
   });
 
   test('a very long value does not stretch the page sideways', async ({ page }) => {
-    await openSandbox(page, `${APP}/tasks`);
+    await openSandbox(page, `${APP}/tasks/${(await demoTask('hostile')).correlationId}`);
     const h = await hostile(page);
-    await page.goto(`${APP}/tasks/${h.correlationId}`);
     await page.getByTestId('flow-expand-all').click();
     await page.getByTestId('flow-row').filter({ hasText: h.strings.img }).first().click();
     await expect(page.getByTestId('span-details')).toBeVisible();

@@ -1,6 +1,7 @@
 // The 100k-span task: opens, scrolls, expands all, collapses all, filters, with a small DOM. Timings are the
 // bench's business (bench/browser-bench.ts); here only behaviour and DOM size.
 import { expect, test, type Page } from '@playwright/test';
+import { largeCorrelationId } from '../../sandbox/src/data/large';
 import { APP, openSandbox } from './sandbox';
 
 const SPANS = 100_000;
@@ -25,13 +26,7 @@ test.describe('100k-span task', () => {
   test.setTimeout(180_000);
 
   test('opens, scrolls, expands all, collapses all and filters with a small DOM', async ({ page }) => {
-    await openSandbox(page, `${APP}/tasks`);
-    const id = await page.evaluate(
-      (n) =>
-        (window as unknown as { __sandbox: { largeCorrelationId(n: number): string } }).__sandbox.largeCorrelationId(n),
-      SPANS
-    );
-    await page.goto(`${APP}/tasks/${id}`);
+    await openSandbox(page, `${APP}/tasks/${largeCorrelationId(SPANS)}`);
     const tree = page.getByTestId('flow-tree');
     await expect(tree).toBeVisible({ timeout: 120_000 });
     expect((await counts(page))[1]).toBe(SPANS);

@@ -1,17 +1,21 @@
-// Writes the README's screenshots: each page in light and dark theme, into docs/screenshots/.
+// Writes the README's screenshots: each page in light and dark theme, into docs/screenshots/. A step of its own
+// (the "screenshots" project of playwright.sandbox.config.ts, a separate stage of `npm test`), not a journey.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { APP, openSandbox, taskOfShape } from './sandbox';
+import { APP, CONFIG, demoTask, openSandbox } from './sandbox';
 
 const OUT = 'docs/screenshots';
 const THEMES = ['light', 'dark'] as const;
 
 async function shoot(page: Page, name: string, theme: string, fullPage = false) {
   mkdirSync(OUT, { recursive: true });
-  // Let fonts, icons and the last layout settle; hide the caret so images do not flicker between runs.
+  // Hide the caret so images do not flicker between runs; wait for the fonts and two frames (layout, then paint).
   await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${OUT}/${name}-${theme}.png`, fullPage });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+  await page.screenshot({ path: `${OUT}/${name}-${theme}.png`, fullPage, animations: 'disabled' });
 }
 
 for (const theme of THEMES) {
@@ -29,9 +33,8 @@ for (const theme of THEMES) {
     });
 
     test(`task flow page, ${theme}`, async ({ page }) => {
-      await openSandbox(page, `${APP}/tasks?theme=${theme}`);
-      const task = await taskOfShape(page, 'documented');
-      await page.goto(`${APP}/tasks/${task.correlationId}`);
+      const task = await demoTask('documented');
+      await openSandbox(page, `${APP}/tasks/${task.correlationId}?theme=${theme}`);
       await page.getByTestId('flow-expand-all').click();
       await page.getByTestId('flow-row').filter({ hasText: 'handler_execution' }).first().click();
       await expect(page.getByTestId('span-details')).toBeVisible();
@@ -46,7 +49,7 @@ for (const theme of THEMES) {
     });
 
     test(`configuration page, ${theme}`, async ({ page }) => {
-      await openSandbox(page, `/plugins/tasker-observability-app?theme=${theme}`);
+      await openSandbox(page, `${CONFIG}?theme=${theme}`);
       await page.getByTestId('settings-test-button').click();
       await expect(page.getByTestId('settings-test-results')).toBeVisible();
       await shoot(page, 'configuration', theme, true);

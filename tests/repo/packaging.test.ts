@@ -69,7 +69,9 @@ describeBuilt('dist/ (the built plugin)', () => {
 
   it('plugin.json has every %PLACEHOLDER% filled', () => {
     expect(JSON.stringify(pluginJson)).not.toMatch(/%[A-Z_]+%/);
-    expect(pluginJson.info.version).toBe(JSON.parse(readFileSync(path.resolve(dist, '../package.json'), 'utf8')).version);
+    expect(pluginJson.info.version).toBe(
+      JSON.parse(readFileSync(path.resolve(dist, '../package.json'), 'utf8')).version
+    );
     expect(pluginJson.info.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -78,7 +80,9 @@ describeBuilt('dist/ (the built plugin)', () => {
       pluginJson.info.logos.small,
       pluginJson.info.logos.large,
       ...(pluginJson.info.screenshots ?? []).map((s: { path: string }) => s.path),
-      ...pluginJson.includes.filter((i: { type: string }) => i.type === 'dashboard').map((i: { path: string }) => i.path),
+      ...pluginJson.includes
+        .filter((i: { type: string }) => i.type === 'dashboard')
+        .map((i: { path: string }) => i.path),
     ];
     for (const p of paths) {
       expect(existsSync(path.join(dist, p))).toBe(true);

@@ -1,13 +1,21 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
+import { config } from '@grafana/runtime';
 import { useStyles2 } from '@grafana/ui';
 import { useLocation } from 'react-router-dom';
+import { AccessDenied } from './AccessDenied';
 
-/** Stands in for Grafana's Explore: shows the state a deep link carried, so tests can assert it. */
+/**
+ * Stands in for Grafana's Explore: shows the state a deep link carried, so tests can assert it. Grafana serves
+ * /explore only to users with datasources:explore (pkg/api/api.go), so the sandbox refuses the others too.
+ */
 export function ExplorePage() {
   const styles = useStyles2(getStyles);
   const params = new URLSearchParams(useLocation().search);
+  if (!config.bootData.user.permissions?.['datasources:explore']) {
+    return <AccessDenied reason="Explore needs the permission datasources:explore" />;
+  }
   let panes: unknown = undefined;
   let error = '';
   const raw = params.get('panes');

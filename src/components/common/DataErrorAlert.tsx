@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, useStyles2 } from '@grafana/ui';
 import type { DataError } from '../../data/errors';
+import { testIds } from '../../testIds';
 
 export interface DataErrorAlertProps {
   error: DataError;
@@ -14,7 +15,7 @@ export function DataErrorAlert({ error, onRetry }: DataErrorAlertProps) {
   const styles = useStyles2(getStyles);
   const severity = error.kind === 'not_configured' || error.kind === 'invalid_query' ? 'warning' : 'error';
   return (
-    <Alert title={error.title} severity={severity} data-testid="data-error">
+    <Alert title={error.title} severity={severity} data-testid={testIds.common.dataError}>
       <div>{error.hint}</div>
       {onRetry && (
         <Button
@@ -23,7 +24,7 @@ export function DataErrorAlert({ error, onRetry }: DataErrorAlertProps) {
           icon="sync"
           onClick={onRetry}
           className={styles.retry}
-          data-testid="data-error-retry"
+          data-testid={testIds.common.dataErrorRetry}
         >
           Retry
         </Button>

@@ -4,6 +4,7 @@ import type { GrafanaTheme2, SelectableValue } from '@grafana/data';
 import { Button, Field, Input, MultiSelect, Select, useStyles2 } from '@grafana/ui';
 import type { SpanStatus, TaskFilter } from '../../query/types';
 import type { FilterErrors } from './filterErrors';
+import { testIds } from '../../testIds';
 
 export interface FilterBarProps {
   value: TaskFilter;
@@ -34,21 +35,21 @@ type TextKey = 'correlationId' | 'taskUuid' | 'stepUuid' | 'taskName' | 'minDura
 
 /** The free-text fields: label, hint, width and test id (the id keeps its historical `tasks-` prefix). */
 const TEXT_FIELDS: Record<TextKey, { label: string; placeholder: string; width?: number; testId: string }> = {
-  correlationId: { label: 'correlation_id', placeholder: 'UUID', width: 40, testId: 'tasks-filter-correlation-id' },
-  taskUuid: { label: 'task_uuid', placeholder: 'UUID', width: 40, testId: 'tasks-filter-task-uuid' },
-  stepUuid: { label: 'step_uuid', placeholder: 'UUID', width: 40, testId: 'tasks-filter-step-uuid' },
-  taskName: { label: 'Task name', placeholder: 'e.g. process_order', testId: 'tasks-filter-task-name' },
-  minDuration: { label: 'Min duration', placeholder: 'e.g. 250ms', width: 14, testId: 'tasks-filter-min-duration' },
-  maxDuration: { label: 'Max duration', placeholder: 'e.g. 2s', width: 14, testId: 'tasks-filter-max-duration' },
-  text: { label: 'Line contains', placeholder: 'text', testId: 'logs-filter-text' },
+  correlationId: { label: 'correlation_id', placeholder: 'UUID', width: 40, testId: testIds.filters.correlationId },
+  taskUuid: { label: 'task_uuid', placeholder: 'UUID', width: 40, testId: testIds.filters.taskUuid },
+  stepUuid: { label: 'step_uuid', placeholder: 'UUID', width: 40, testId: testIds.filters.stepUuid },
+  taskName: { label: 'Task name', placeholder: 'e.g. process_order', testId: testIds.filters.taskName },
+  minDuration: { label: 'Min duration', placeholder: 'e.g. 250ms', width: 14, testId: testIds.filters.minDuration },
+  maxDuration: { label: 'Max duration', placeholder: 'e.g. 2s', width: 14, testId: testIds.filters.maxDuration },
+  text: { label: 'Line contains', placeholder: 'text', testId: testIds.filters.logText },
 };
 
 type MultiKey = 'namespace' | 'services';
 
 /** The several-value fields (any typed value allowed). */
 const MULTI_FIELDS: Record<MultiKey, { label: string; placeholder: string; testId: string }> = {
-  namespace: { label: 'Namespace', placeholder: 'Any namespace', testId: 'tasks-filter-namespace' },
-  services: { label: 'Service', placeholder: 'Any Tasker service', testId: 'tasks-filter-service' },
+  namespace: { label: 'Namespace', placeholder: 'Any namespace', testId: testIds.filters.namespace },
+  services: { label: 'Service', placeholder: 'Any Tasker service', testId: testIds.filters.services },
 };
 
 function toOptions(values: readonly string[]): Array<SelectableValue<string>> {
@@ -129,7 +130,7 @@ export function FilterBar({
   const svcOptions = toOptions([...new Set([...serviceOptions, ...(value.services ?? [])])]);
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label="Filters" data-testid="filter-bar">
+    <form className={styles.form} onSubmit={submit} aria-label="Filters" data-testid={testIds.filters.bar}>
       <div className={styles.fields}>
         {textField('correlationId')}
         {textField('taskUuid')}
@@ -143,7 +144,7 @@ export function FilterBar({
               label="Status"
               invalid={Boolean(errors.status)}
               error={errors.status}
-              data-testid="tasks-filter-status"
+              data-testid={testIds.filters.status}
             >
               <Select<SpanStatus>
                 options={STATUS_OPTIONS}
@@ -162,7 +163,12 @@ export function FilterBar({
         {mode === 'logs' && (
           <>
             {textField('text')}
-            <Field label="Level" invalid={Boolean(errors.level)} error={errors.level} data-testid="logs-filter-level">
+            <Field
+              label="Level"
+              invalid={Boolean(errors.level)}
+              error={errors.level}
+              data-testid={testIds.filters.logLevel}
+            >
               <Select<string>
                 options={LEVEL_OPTIONS}
                 value={value.level ?? null}
@@ -177,7 +183,7 @@ export function FilterBar({
         )}
       </div>
       <div className={styles.actions}>
-        <Button type="submit" icon="search" disabled={invalid} data-testid="filter-submit">
+        <Button type="submit" icon="search" disabled={invalid} data-testid={testIds.filters.submit}>
           Search
         </Button>
         <Button
@@ -185,7 +191,7 @@ export function FilterBar({
           variant="secondary"
           fill="outline"
           onClick={() => onChange({})}
-          data-testid="filter-clear"
+          data-testid={testIds.filters.clear}
         >
           Clear
         </Button>

@@ -9,6 +9,7 @@ import { FilterBar } from './FilterBar';
 import { QueryPreview } from './QueryPreview';
 import { Toolbar } from './Toolbar';
 import type { FilterPage } from './useFilterPage';
+import { testIds } from '../../testIds';
 
 export interface FilterPageLayoutProps<T> {
   page: FilterPage<T>;
@@ -39,7 +40,7 @@ export function FilterPageLayout<T>({
   const { settings, time, filter, tags, state } = page;
   return (
     <PluginPage>
-      <div className={styles.page} data-testid={`${mode}-page`}>
+      <div className={styles.page} data-testid={testIds.filters.page(mode)}>
         {settings.problem && (
           <Alert title="A saved query setting is invalid; the defaults are used" severity="warning">
             {settings.problem}
@@ -64,12 +65,12 @@ export function FilterPageLayout<T>({
             <Alert
               title="The filter in the link is not valid"
               severity="warning"
-              data-testid={`${mode}-invalid-filter`}
+              data-testid={testIds.filters.invalidFilter(mode)}
             >
               Correct the highlighted fields and search again.
             </Alert>
           )}
-          {state.status === 'loading' && <LoadingIndicator testId={`${mode}-loading`} text={loadingText} />}
+          {state.status === 'loading' && <LoadingIndicator testId={testIds.filters.loading(mode)} text={loadingText} />}
           {state.status === 'error' && <DataErrorAlert error={state.error} onRetry={page.retry} />}
           {children}
         </section>

@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { ClipboardButton, LinkButton, useStyles2 } from '@grafana/ui';
+import { testIds } from '../../testIds';
 
 export interface PreviewQuery {
   /** 'TraceQL' or 'LogQL'. */
@@ -16,18 +17,18 @@ export interface PreviewQuery {
 export function QueryPreview({ queries }: { queries: PreviewQuery[] }) {
   const styles = useStyles2(getStyles);
   return (
-    <div className={styles.wrap} data-testid="query-preview">
+    <div className={styles.wrap} data-testid={testIds.queryPreview.container}>
       {queries.map((q) => {
         const id = q.language.toLowerCase();
         return (
           <div key={q.language} className={styles.row}>
             <span className={styles.lang}>{q.language}</span>
             {q.query !== undefined ? (
-              <code className={styles.code} data-testid={`query-preview-${id}`}>
+              <code className={styles.code} data-testid={testIds.queryPreview.query(id)}>
                 {q.query}
               </code>
             ) : (
-              <span className={styles.problem} data-testid={`query-preview-${id}-problem`}>
+              <span className={styles.problem} data-testid={testIds.queryPreview.problem(id)}>
                 {q.problem ?? 'Fix the highlighted fields to see the query.'}
               </span>
             )}
@@ -38,7 +39,7 @@ export function QueryPreview({ queries }: { queries: PreviewQuery[] }) {
                 icon="copy"
                 getText={() => q.query ?? ''}
                 disabled={q.query === undefined}
-                data-testid={`copy-${id}`}
+                data-testid={testIds.queryPreview.copy(id)}
                 aria-label={`Copy ${q.language}`}
               >
                 Copy
@@ -49,7 +50,7 @@ export function QueryPreview({ queries }: { queries: PreviewQuery[] }) {
                   variant="secondary"
                   icon="compass"
                   href={q.exploreHref}
-                  data-testid={`explore-${id}`}
+                  data-testid={testIds.queryPreview.explore(id)}
                 >
                   Open in Explore
                 </LinkButton>

@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, TimeRangePicker, useStyles2 } from '@grafana/ui';
 import type { UrlTimeRange } from './useUrlTimeRange';
+import { testIds } from '../../testIds';
 
 /** The time range picker (range kept in the URL) and a refresh button, with room for page controls. */
 export function Toolbar({
@@ -16,9 +17,9 @@ export function Toolbar({
 }) {
   const styles = useStyles2(getStyles);
   return (
-    <div className={styles.bar} data-testid="page-toolbar">
+    <div className={styles.bar} data-testid={testIds.common.pageToolbar}>
       <div className={styles.left}>{children}</div>
-      <div className={styles.right} data-testid="time-range-picker">
+      <div className={styles.right} data-testid={testIds.common.timeRangePicker}>
         <TimeRangePicker
           value={time.range}
           onChange={time.setRange}
@@ -27,7 +28,13 @@ export function Toolbar({
           onMoveForward={time.moveForward}
           onZoom={time.zoomOut}
         />
-        <Button variant="secondary" icon="sync" onClick={onRefresh} aria-label="Refresh" data-testid="refresh" />
+        <Button
+          variant="secondary"
+          icon="sync"
+          onClick={onRefresh}
+          aria-label="Refresh"
+          data-testid={testIds.common.refresh}
+        />
       </div>
     </div>
   );

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { TimeRange } from '@grafana/data';
-import { config } from '@grafana/runtime';
 import type { TaskFilter } from '../../query/types';
 import type { ResolvedSettings } from '../../settings/types';
 import { useAppSettings } from '../../settings/useAppSettings';
 import { useAbortableQuery, type QueryState } from '../common/useAbortableQuery';
 import { limitFromParams } from '../tasks/limitParam';
+import { currentExploreContext } from '../common/currentExploreContext';
 import type { PreviewQuery } from './QueryPreview';
 import { queryPreviews } from './queryPreviews';
 import { useTagOptions, type TagOptions } from './useTagOptions';
@@ -76,7 +76,7 @@ export function useFilterPage<T>(options: FilterPageOptions<T>): FilterPage<T> {
   );
   const previewTraceLimit = options.previewTraceLimit(limit, settings);
   const previews = useMemo(
-    () => queryPreviews(filter.draft, settings, time.range, config.appSubUrl, previewTraceLimit),
+    () => queryPreviews(filter.draft, settings, time.range, currentExploreContext(), previewTraceLimit),
     [filter.draft, settings, time.range, previewTraceLimit]
   );
 

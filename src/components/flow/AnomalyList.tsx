@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Badge, type BadgeColor, useStyles2 } from '@grafana/ui';
 import type { Anomaly, AnomalyKind } from '../../flow/types';
+import { testIds } from '../../testIds';
 
 const KIND_LABELS: Record<AnomalyKind, string> = {
   orphan_span: 'Orphan span',
@@ -14,6 +15,8 @@ const KIND_LABELS: Record<AnomalyKind, string> = {
   retry: 'Retry',
   missing_finalization: 'Not finalized',
   truncated: 'Truncated',
+  partial_trace: 'Incomplete trace',
+  slower_than_usual: 'Slower than usual',
 };
 
 const KIND_COLORS: Record<AnomalyKind, BadgeColor> = {
@@ -26,6 +29,8 @@ const KIND_COLORS: Record<AnomalyKind, BadgeColor> = {
   retry: 'purple',
   missing_finalization: 'orange',
   truncated: 'blue',
+  partial_trace: 'orange',
+  slower_than_usual: 'orange',
 };
 
 export interface AnomalyListProps {
@@ -42,7 +47,7 @@ export function AnomalyList({ anomalies, onSelectSpan, max = 50 }: AnomalyListPr
   const cursors = useRef(new Map<number, number>());
   if (anomalies.length === 0) {
     return (
-      <div data-testid="anomaly-list" className={styles.none}>
+      <div data-testid={testIds.flow.anomalies} className={styles.none}>
         No anomalies found.
       </div>
     );
@@ -63,7 +68,7 @@ export function AnomalyList({ anomalies, onSelectSpan, max = 50 }: AnomalyListPr
   };
 
   return (
-    <ul data-testid="anomaly-list" className={styles.list} aria-label="Anomalies">
+    <ul data-testid={testIds.flow.anomalies} className={styles.list} aria-label="Anomalies">
       {shown.map(({ a, index }) => (
         <li key={index} className={styles.item} data-anomaly-kind={a.kind}>
           <Badge

@@ -2,9 +2,10 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Badge, ClipboardButton, useStyles2 } from '@grafana/ui';
-import type { TaskFlow } from '../../flow/types';
+import type { Anomaly, TaskFlow } from '../../flow/types';
 import { AnomalyList } from './AnomalyList';
 import { formatMs, formatTime } from './format';
+import { testIds } from '../../testIds';
 
 export interface FlowHeaderProps {
   flow: TaskFlow;
@@ -12,6 +13,10 @@ export interface FlowHeaderProps {
   requestedId: string;
   mode: 'task' | 'trace';
   onSelectSpan: (spanId: string) => void;
+  /** The anomalies to list when more than the model's (e.g. "slower than usual" once the history is in). */
+  anomalies?: Anomaly[];
+  /** Buttons at the end of the title row (Export). */
+  actions?: React.ReactNode;
 }
 
 const STATUS_BADGE = {
@@ -53,25 +58,26 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 /** Who the task is (ids to copy), how it ended, how long it took, and what looks wrong in its telemetry. */
-export function FlowHeader({ flow, requestedId, mode, onSelectSpan }: FlowHeaderProps) {
+export function FlowHeader({ flow, requestedId, mode, onSelectSpan, actions, anomalies }: FlowHeaderProps) {
   const styles = useStyles2(getStyles);
   const badge = STATUS_BADGE[flow.status] ?? STATUS_BADGE.unset;
   const noTaskIds = !flow.correlationId && !flow.taskUuid;
   return (
-    <header className={styles.header} data-testid="flow-header">
+    <header className={styles.header} data-testid={testIds.flow.header}>
       <div className={styles.titleRow}>
         <h2 className={styles.title} title={flow.taskName}>
           {flow.taskName || (mode === 'trace' ? 'Trace' : 'Task')}
         </h2>
-        <Badge text={badge.text} color={badge.color} icon={badge.icon} data-testid="flow-status" />
+        <Badge text={badge.text} color={badge.color} icon={badge.icon} data-testid={testIds.flow.status} />
+        {actions && <div className={styles.actions}>{actions}</div>}
       </div>
       <div className={styles.facts}>
         {flow.correlationId && (
-          <IdField label="correlation_id" value={flow.correlationId} testId="flow-correlation-id" />
+          <IdField label="correlation_id" value={flow.correlationId} testId={testIds.flow.correlationId} />
         )}
-        {flow.taskUuid && <IdField label="task_uuid" value={flow.taskUuid} testId="flow-task-uuid" />}
+        {flow.taskUuid && <IdField label="task_uuid" value={flow.taskUuid} testId={testIds.flow.taskUuid} />}
         {noTaskIds && (
-          <IdField label={mode === 'trace' ? 'trace id' : 'id'} value={requestedId} testId="flow-requested-id" />
+          <IdField label={mode === 'trace' ? 'trace id' : 'id'} value={requestedId} testId={testIds.flow.requestedId} />
         )}
         {flow.namespace && <Fact label="namespace" value={flow.namespace} />}
         <Fact label="started" value={formatTime(flow.startMs)} />
@@ -79,7 +85,7 @@ export function FlowHeader({ flow, requestedId, mode, onSelectSpan }: FlowHeader
         <Fact label="traces" value={String(flow.traceIds.length)} />
         <Fact label="spans" value={flow.spanCount.toLocaleString('en-US')} />
       </div>
-      <AnomalyList anomalies={flow.anomalies} onSelectSpan={onSelectSpan} />
+      <AnomalyList anomalies={anomalies ?? flow.anomalies} onSelectSpan={onSelectSpan} />
     </header>
   );
 }
@@ -95,6 +101,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     alignItems: 'center',
     gap: theme.spacing(1),
     minWidth: 0,
+  }),
+  actions: css({
+    marginLeft: 'auto',
   }),
   title: css({
     margin: 0,

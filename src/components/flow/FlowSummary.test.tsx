@@ -4,6 +4,7 @@ import { buildTaskFlow } from '../../flow';
 import { AnomalyList } from './AnomalyList';
 import { FlowHeader } from './FlowHeader';
 import { PhaseBar } from './PhaseBar';
+import { StepTable } from './StepTable';
 import { formatMs } from './format';
 import { CORRELATION_ID, TASK_UUID, framesOf, guideTaskSpans } from './testFrames';
 
@@ -84,18 +85,9 @@ describe('PhaseBar', () => {
     expect(screen.getByTestId('phase-queue-wait')).toHaveTextContent(formatMs(waits));
   });
 
-  it('lists the steps with attempts and timings, and selects a step', () => {
-    const onSelectStep = jest.fn();
-    render(<PhaseBar flow={flow} onSelectStep={onSelectStep} />);
-    const table = screen.getByTestId('step-table');
-    const bodyRows = within(table).getAllByRole('row').slice(1);
-    expect(bodyRows).toHaveLength(flow.steps.length);
-    const retried = flow.steps.find((s) => s.attempts === 2)!;
-    const row = bodyRows.find((r) => within(r).queryByText(retried.stepName!))!;
-    expect(within(row).getByText('2')).toBeInTheDocument();
-    expect(row).toHaveTextContent('failed');
-    fireEvent.click(within(row).getByRole('button', { name: retried.stepName! }));
-    expect(onSelectStep).toHaveBeenCalledWith(retried);
+  it('draws no step table (StepTable does)', () => {
+    render(<PhaseBar flow={flow} />);
+    expect(screen.queryByTestId('step-table')).toBeNull();
   });
 
   it('copes with a task without phase time', () => {
@@ -116,6 +108,29 @@ describe('PhaseBar', () => {
       />
     );
     expect(screen.getByTestId('phase-bar')).toHaveTextContent('No phase time recorded');
+  });
+});
+
+describe('StepTable', () => {
+  it('lists the steps with attempts and timings, and selects a step', () => {
+    const onSelectStep = jest.fn();
+    render(<StepTable steps={flow.steps} onSelectStep={onSelectStep} />);
+    const table = screen.getByTestId('step-table');
+    const bodyRows = within(table).getAllByRole('row').slice(1);
+    expect(bodyRows).toHaveLength(flow.steps.length);
+    const retried = flow.steps.find((s) => s.attempts === 2)!;
+    const row = bodyRows.find((r) => within(r).queryByText(retried.stepName!))!;
+    expect(within(row).getByText('2')).toBeInTheDocument();
+    expect(row).toHaveTextContent('failed');
+    fireEvent.click(within(row).getByRole('button', { name: retried.stepName! }));
+    expect(onSelectStep).toHaveBeenCalledWith(retried);
+  });
+
+  it('lists at most maxSteps and counts the rest; draws nothing without steps', () => {
+    const { container, rerender } = render(<StepTable steps={flow.steps} maxSteps={1} />);
+    expect(within(screen.getByTestId('step-table')).getAllByRole('row')).toHaveLength(2);
+    expect(container).toHaveTextContent(`${flow.steps.length - 1} more steps not listed`);
+    rerender(<StepTable steps={[]} />);
     expect(screen.queryByTestId('step-table')).toBeNull();
   });
 });

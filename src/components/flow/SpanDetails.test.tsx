@@ -13,7 +13,7 @@ const range = rangeFromUrl(null, null);
 
 function spanNamed(name: string, nth = 0) {
   const ids: string[] = [];
-  for (let i = 0; i < flow.spanCount; i++) {
+  for (let i = 0; i < flow.nodeCount; i++) {
     if (flow.nameAt(i) === name) {
       ids.push(flow.idAt(i));
     }

@@ -5,6 +5,7 @@ import { Badge, Button, ClipboardButton, IconButton, LinkButton, useStyles2 } fr
 import type { FlowSpan, KeyValue } from '../../flow/types';
 import { formatMs, formatTime, valueToText } from './format';
 import { PHASE_LABELS } from './phaseColors';
+import { testIds } from '../../testIds';
 
 export interface SpanDetailsProps {
   span: FlowSpan;
@@ -74,7 +75,7 @@ export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 
   const styles = useStyles2(getStyles);
   const status = STATUS[span.statusCode] ?? STATUS[0];
   return (
-    <aside className={cx(styles.panel, className)} data-testid="span-details" aria-label="Span details">
+    <aside className={cx(styles.panel, className)} data-testid={testIds.span.details} aria-label="Span details">
       <div className={styles.head}>
         <h3 className={styles.name} title={span.name}>
           {span.name}
@@ -87,7 +88,7 @@ export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 
         {span.synthetic && <Badge text="Grouping node" color="purple" />}
       </div>
       {span.statusMessage && (
-        <div className={styles.statusMessage} data-testid="span-status-message">
+        <div className={styles.statusMessage} data-testid={testIds.span.statusMessage}>
           {span.statusMessage}
         </div>
       )}
@@ -104,15 +105,15 @@ export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 
             Open trace in Explore
           </LinkButton>
         )}
-        {onShowLogs && !span.synthetic && (
+        {onShowLogs && (!span.synthetic || span.stepUuid) && (
           <Button
             size="sm"
             variant="secondary"
             icon="gf-logs"
             onClick={() => onShowLogs(span)}
-            data-testid="span-logs-button"
+            data-testid={testIds.span.logsButton}
           >
-            Logs for this span
+            {span.synthetic ? 'Logs for this step' : 'Logs for this span'}
           </Button>
         )}
       </div>
@@ -148,11 +149,11 @@ export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 
           </>
         )}
       </dl>
-      <KeyValueTable title="Attributes" rows={span.attributes} testId="span-attributes" maxRows={maxRows} />
+      <KeyValueTable title="Attributes" rows={span.attributes} testId={testIds.span.attributes} maxRows={maxRows} />
       {span.events.length > 0 && (
         <section>
           <h4 className={styles.sectionTitle}>Events</h4>
-          <ul className={styles.events} data-testid="span-events">
+          <ul className={styles.events} data-testid={testIds.span.events}>
             {span.events.slice(0, maxRows).map((ev, i) => (
               <li key={i} className={styles.event}>
                 <div>
@@ -178,7 +179,7 @@ export function SpanDetails({ span, exploreHref, onShowLogs, onClose, maxRows = 
           </ul>
         </section>
       )}
-      <KeyValueTable title="Resource" rows={span.resource} testId="span-resource" maxRows={maxRows} />
+      <KeyValueTable title="Resource" rows={span.resource} testId={testIds.span.resource} maxRows={maxRows} />
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import React, { memo } from 'react';
 import { cx } from '@emotion/css';
 import type { SpanTreeStyles } from './spanTreeStyles';
+import { testIds } from '../../testIds';
 
 export interface SpanRowProps {
   styles: SpanTreeStyles;
@@ -44,7 +45,7 @@ function SpanRowImpl(props: SpanRowProps) {
     <div
       role="treeitem"
       id={`flow-row-${props.spanIndex}`}
-      data-testid="flow-row"
+      data-testid={testIds.flow.row}
       data-span-id={props.spanId}
       data-row={props.row}
       data-span-index={props.spanIndex}

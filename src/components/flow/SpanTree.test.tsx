@@ -68,7 +68,7 @@ describe('SpanTree on a small task', () => {
   it('expands all and collapses all', () => {
     renderTree(flow);
     fireEvent.click(screen.getByTestId('flow-expand-all'));
-    expect(rows()).toHaveLength(flow.spanCount);
+    expect(rows()).toHaveLength(flow.nodeCount);
     fireEvent.click(screen.getByTestId('flow-collapse-all'));
     expect(rows()).toHaveLength(flow.roots.length);
   });
@@ -119,7 +119,7 @@ describe('SpanTree on a small task', () => {
 
   it('errors only keeps failed spans and their ancestors', () => {
     const expected = new Set<number>();
-    for (let i = 0; i < flow.spanCount; i++) {
+    for (let i = 0; i < flow.nodeCount; i++) {
       if (flow.errorAt(i)) {
         for (let id: string | undefined = flow.idAt(i); id !== undefined; id = flow.span(id)?.parentSpanId) {
           expected.add(flow.indexOf(id));
@@ -177,7 +177,7 @@ describe('SpanTree on a small task', () => {
     const marked = rows().filter((r) => r.dataset.critical === 'true');
     expect(marked.length).toBe(flow.criticalPath.length);
     expect(marked.map((r) => r.dataset.spanId).sort()).toEqual([...flow.criticalPath].sort());
-    expect(rows().filter((r) => r.dataset.critical === 'false').length).toBe(flow.spanCount - marked.length);
+    expect(rows().filter((r) => r.dataset.critical === 'false').length).toBe(flow.nodeCount - marked.length);
   });
 
   it('reveals a span selected from outside', () => {
@@ -208,7 +208,7 @@ describe('SpanTree on 100k spans', () => {
     );
     // The spacer gives the scrollbar the height of every row.
     const spacer = screen.getByTestId('flow-tree').firstElementChild as HTMLElement;
-    expect(spacer.style.height).toBe(`${flow.spanCount * ROW}px`);
+    expect(spacer.style.height).toBe(`${flow.nodeCount * ROW}px`);
     fireEvent.click(screen.getByTestId('flow-collapse-all'));
     expect(rows()).toHaveLength(flow.roots.length);
   });

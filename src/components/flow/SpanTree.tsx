@@ -1,14 +1,21 @@
-import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import type { TaskFlow } from '../../flow/types';
+import { testIds } from '../../testIds';
 import { SpanRow } from './SpanRow';
 import { SpanTreeToolbar } from './SpanTreeToolbar';
 import { TimeAxis } from './TimeAxis';
 import { formatMs } from './format';
 import { phaseColors } from './phaseColors';
 import { getSpanTreeStyles } from './spanTreeStyles';
-import { TreeState, filterHits } from './treeState';
+import type { TreeCarry } from './treeCarry';
+import { filterHits } from './treeState';
+import { useDebouncedSearch } from './useDebouncedSearch';
 import { useElementHeight } from './useElementHeight';
+import { useRevealSelection } from './useRevealSelection';
+import { useTreeKeyboard } from './useTreeKeyboard';
+import { useTreeState } from './useTreeState';
+import { useVirtualWindow } from './useVirtualWindow';
 
 export interface SpanTreeProps {
   flow: TaskFlow;
@@ -20,6 +27,8 @@ export interface SpanTreeProps {
   rowHeight?: number;
   /** Rows rendered above and below the viewport. */
   overscan?: number;
+  /** Open spans and scroll offset handed from the tree of the previous flow of the same task (progressive load). */
+  carry?: TreeCarry;
 }
 
 const DEFAULT_ROW_HEIGHT = 28;
@@ -33,12 +42,11 @@ interface Filters {
 
 const NO_FILTERS: Filters = { matches: null, matchesOnly: false, errorsOnly: false };
 const FALLBACK_HEIGHT = 560;
-const SEARCH_DEBOUNCE_MS = 200;
 
 /**
- * The task's spans as a tree beside a waterfall on one time axis. Virtualised: only the rows in the viewport (plus
- * overscan) exist in the DOM, drawn by a fixed pool of row components keyed by `row % poolSize`. Tree state lives in
- * typed arrays (TreeState); React state only holds a version counter and the window's first row.
+ * The task's spans as a tree beside a waterfall on one time axis. Virtualised (useVirtualWindow): only the rows in
+ * the viewport (plus overscan) exist in the DOM, drawn by a fixed pool of row components keyed by `row % poolSize`.
+ * Tree state lives in typed arrays (TreeState), an external store this component subscribes to (useTreeState).
  */
 export function SpanTree({
   flow,
@@ -47,35 +55,30 @@ export function SpanTree({
   height,
   rowHeight = DEFAULT_ROW_HEIGHT,
   overscan = 8,
+  carry,
 }: SpanTreeProps) {
   const styles = useStyles2(getSpanTreeStyles);
   const theme = useTheme2();
   const colors = useMemo(() => phaseColors(theme), [theme]);
-
-  const tree = useMemo(() => {
-    const t = new TreeState(flow);
-    // Start with roots and their children open: a task's first levels are its traces and steps.
-    for (const rootId of flow.roots) {
-      t.expanded[flow.indexOf(rootId)] = 1;
-    }
-    t.recompute();
-    return t;
-  }, [flow]);
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const tree = useTreeState(flow, carry);
 
   const scrollerRef = useRef<HTMLDivElement>(null);
   const measured = useElementHeight(scrollerRef, height === undefined);
   const viewport = height ?? (measured > 0 ? measured : FALLBACK_HEIGHT);
-  const [firstRow, setFirstRow] = useState(0);
-  const firstRowRef = useRef(0);
+  const noteScroll = useCallback((top: number) => carry?.noteScroll(top), [carry]);
+  const { start, end, poolSize, visibleCount, onScroll, scrollToRow, scrollTo } = useVirtualWindow(
+    scrollerRef,
+    tree.rowCount,
+    rowHeight,
+    viewport,
+    overscan,
+    noteScroll
+  );
   const [activeIndex, setActiveIndex] = useState(-1);
 
-  const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   // The latest filters for the search timer, which may fire after a toggle changed them.
   const filtersRef = useRef<Filters>(NO_FILTERS);
-  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const matchCursor = useRef(-1);
   const [criticalPath, setCriticalPath] = useState(false);
 
@@ -84,26 +87,15 @@ export function SpanTree({
       const next = { ...filtersRef.current, ...patch };
       filtersRef.current = next;
       matchCursor.current = -1;
-      tree.setFilter(filterHits(flow, next.matches, next.matchesOnly, next.errorsOnly));
       setFilters(next);
-      refresh();
+      tree.setFilter(filterHits(flow, next.matches, next.matchesOnly, next.errorsOnly));
     },
-    [tree, flow, refresh]
+    [tree, flow]
   );
 
-  const onSearchChange = useCallback(
-    (text: string) => {
-      setSearch(text);
-      clearTimeout(searchTimer.current);
-      // Searching 100k spans on every keystroke would stutter: wait for typing to pause.
-      searchTimer.current = setTimeout(() => {
-        const q = text.trim();
-        updateFilters({ matches: q ? flow.search(q) : null });
-      }, SEARCH_DEBOUNCE_MS);
-    },
-    [flow, updateFilters]
+  const [search, onSearchChange] = useDebouncedSearch(
+    useCallback((q: string) => updateFilters({ matches: q ? flow.search(q) : null }), [flow, updateFilters])
   );
-  useEffect(() => () => clearTimeout(searchTimer.current), []);
   const onMatchesOnlyChange = useCallback((on: boolean) => updateFilters({ matchesOnly: on }), [updateFilters]);
   const onErrorsOnlyChange = useCallback((on: boolean) => updateFilters({ errorsOnly: on }), [updateFilters]);
 
@@ -112,83 +104,31 @@ export function SpanTree({
     if (!matches) {
       return null;
     }
-    const mask = new Uint8Array(flow.spanCount);
+    const mask = new Uint8Array(flow.nodeCount);
     for (const i of matches) {
       mask[i] = 1;
     }
     return mask;
   }, [flow, matches]);
 
-  // A selection made elsewhere (anomaly list, URL, log line) opens the span's ancestors; the layout effect below
-  // scrolls to it. Adjusting during render (not in an effect) keeps it to one render.
-  const [revealed, setRevealed] = useState(-1);
-  if (selectedIndex !== revealed) {
-    setRevealed(selectedIndex);
-    if (selectedIndex >= 0 && selectedIndex < flow.spanCount) {
-      tree.reveal(selectedIndex);
-      setActiveIndex(selectedIndex);
-    }
-  }
+  useRevealSelection({ tree, selectedIndex, setActiveIndex, scrollerRef, scrollTo, rowHeight, viewport });
 
-  const visibleCount = Math.max(1, Math.ceil(viewport / rowHeight));
-  const poolSize = visibleCount + 2 * overscan + 1;
-
-  const scrollToRow = useCallback(
-    (row: number) => {
-      const el = scrollerRef.current;
-      if (row < 0 || !el) {
-        return;
-      }
-      const top = row * rowHeight;
-      let scrollTop = el.scrollTop;
-      if (top < scrollTop) {
-        scrollTop = top;
-      } else if (top + rowHeight > scrollTop + viewport) {
-        scrollTop = top + rowHeight - viewport;
-      }
-      if (scrollTop !== el.scrollTop) {
-        el.scrollTop = scrollTop;
-      }
-      // Do not wait for the scroll event (none comes when the browser clamps, nor in jsdom).
-      const first = Math.floor(scrollTop / rowHeight);
-      if (first !== firstRowRef.current) {
-        firstRowRef.current = first;
-        setFirstRow(first);
-      }
-    },
-    [rowHeight, viewport]
-  );
-
+  // Hand the open spans to the next flow of this task; take the scroll offset the previous one left.
+  useLayoutEffect(() => () => carry?.saveExpanded(flow, tree), [carry, flow, tree]);
   useLayoutEffect(() => {
     const el = scrollerRef.current;
-    const row = selectedIndex >= 0 ? tree.rowOf(selectedIndex) : -1;
-    if (el && row >= 0) {
-      const top = row * rowHeight;
-      if (top < el.scrollTop || top + rowHeight > el.scrollTop + viewport) {
-        // Centre it; the scroll event moves the window.
-        el.scrollTop = Math.max(0, top - viewport / 2);
-      }
+    if (carry && el && carry.scrollTop > 0 && el.scrollTop === 0) {
+      scrollTo(carry.scrollTop);
     }
-  }, [selectedIndex, tree, rowHeight, viewport]);
-
-  const onScroll = useCallback(
-    (e: React.UIEvent<HTMLDivElement>) => {
-      const first = Math.floor(e.currentTarget.scrollTop / rowHeight);
-      if (first !== firstRowRef.current) {
-        firstRowRef.current = first;
-        setFirstRow(first);
-      }
-    },
-    [rowHeight]
-  );
+    // Once, on mount: later scrolling is the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const toggle = useCallback(
     (spanIndex: number, open?: boolean) => {
-      if (tree.setExpanded(spanIndex, open ?? !tree.isExpanded(spanIndex))) {
-        refresh();
-      }
+      tree.setExpanded(spanIndex, open ?? !tree.isExpanded(spanIndex));
     },
-    [tree, refresh]
+    [tree]
   );
 
   const onRowsClick = useCallback(
@@ -221,63 +161,7 @@ export function SpanTree({
     [tree, scrollToRow]
   );
 
-  const onKeyDown = useCallback(
-    (e: React.KeyboardEvent<HTMLDivElement>) => {
-      const current = activeIndex >= 0 ? tree.rowOf(activeIndex) : -1;
-      const hasChildren = current >= 0 && tree.hasChildren(tree.rows[current]);
-      switch (e.key) {
-        case 'ArrowDown':
-          moveTo(current + 1);
-          break;
-        case 'ArrowUp':
-          moveTo(current < 0 ? 0 : current - 1);
-          break;
-        case 'PageDown':
-          moveTo(current + visibleCount);
-          break;
-        case 'PageUp':
-          moveTo(current - visibleCount);
-          break;
-        case 'Home':
-          moveTo(0);
-          break;
-        case 'End':
-          moveTo(tree.rowCount - 1);
-          break;
-        case 'ArrowRight':
-          if (current < 0) {
-            moveTo(0);
-          } else if (hasChildren && !tree.isExpanded(activeIndex)) {
-            toggle(activeIndex, true);
-          } else if (hasChildren) {
-            moveTo(current + 1);
-          }
-          break;
-        case 'ArrowLeft':
-          if (current < 0) {
-            moveTo(0);
-          } else if (hasChildren && tree.isExpanded(activeIndex)) {
-            toggle(activeIndex, false);
-          } else {
-            const parent = tree.parentRow(activeIndex);
-            if (parent >= 0) {
-              moveTo(parent);
-            }
-          }
-          break;
-        case 'Enter':
-        case ' ':
-          if (current >= 0) {
-            onSelect(activeIndex);
-          }
-          break;
-        default:
-          return;
-      }
-      e.preventDefault();
-    },
-    [activeIndex, tree, moveTo, toggle, onSelect, visibleCount]
-  );
+  const onKeyDown = useTreeKeyboard({ tree, activeIndex, moveTo, toggle, onSelect, pageSize: visibleCount });
 
   const onNextMatch = useCallback(
     (direction: 1 | -1) => {
@@ -290,30 +174,19 @@ export function SpanTree({
       const spanIndex = ordered[matchCursor.current];
       const row = tree.rowOf(spanIndex) >= 0 ? tree.rowOf(spanIndex) : tree.reveal(spanIndex);
       setActiveIndex(spanIndex);
-      refresh();
       scrollToRow(row);
     },
-    [matches, tree, refresh, scrollToRow]
+    [matches, tree, scrollToRow]
   );
 
-  const onExpandAll = useCallback(() => {
-    tree.expandAll();
-    refresh();
-  }, [tree, refresh]);
+  const onExpandAll = useCallback(() => tree.expandAll(), [tree]);
 
   const onCollapseAll = useCallback(() => {
     tree.collapseAll();
-    firstRowRef.current = 0;
-    setFirstRow(0);
-    if (scrollerRef.current) {
-      scrollerRef.current.scrollTop = 0;
-    }
-    refresh();
-  }, [tree, refresh]);
+    scrollTo(0);
+  }, [tree, scrollTo]);
 
   const rowCount = tree.rowCount;
-  const start = Math.max(0, Math.min(firstRow, Math.max(0, rowCount - visibleCount)) - overscan);
-  const end = Math.min(rowCount, start + poolSize);
   const span = flow.durationMs > 0 ? flow.durationMs : 1;
 
   const rows: React.ReactNode[] = [];
@@ -348,7 +221,7 @@ export function SpanTree({
   }
 
   return (
-    <div className={styles.container} data-version={version}>
+    <div className={styles.container}>
       <SpanTreeToolbar
         search={search}
         onSearchChange={onSearchChange}
@@ -363,7 +236,12 @@ export function SpanTree({
         onExpandAll={onExpandAll}
         onCollapseAll={onCollapseAll}
       />
-      <TimeAxis styles={styles} durationMs={flow.durationMs} rowCount={rowCount} spanCount={flow.spanCount} />
+      <TimeAxis
+        styles={styles}
+        durationMs={flow.durationMs}
+        rowCount={tree.rowsBelow(flow.spanCount)}
+        spanCount={flow.spanCount}
+      />
       <div
         ref={scrollerRef}
         className={styles.scroller}
@@ -374,7 +252,7 @@ export function SpanTree({
         role="tree"
         aria-label="Spans of the task"
         aria-activedescendant={activeIndex >= 0 && tree.rowOf(activeIndex) >= 0 ? `flow-row-${activeIndex}` : undefined}
-        data-testid="flow-tree"
+        data-testid={testIds.flow.tree}
       >
         {rowCount === 0 ? (
           <div className={styles.empty}>

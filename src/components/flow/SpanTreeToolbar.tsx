@@ -2,6 +2,7 @@ import React, { memo } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
+import { testIds } from '../../testIds';
 
 export interface SpanTreeToolbarProps {
   search: string;
@@ -23,13 +24,13 @@ export interface SpanTreeToolbarProps {
 export const SpanTreeToolbar = memo(function SpanTreeToolbar(props: SpanTreeToolbarProps) {
   const styles = useStyles2(getStyles);
   return (
-    <div className={styles.toolbar} data-testid="flow-toolbar">
+    <div className={styles.toolbar} data-testid={testIds.flow.toolbar}>
       <Button
         size="sm"
         variant="secondary"
         icon="angle-double-down"
         onClick={props.onExpandAll}
-        data-testid="flow-expand-all"
+        data-testid={testIds.flow.expandAll}
       >
         Expand all
       </Button>
@@ -38,7 +39,7 @@ export const SpanTreeToolbar = memo(function SpanTreeToolbar(props: SpanTreeTool
         variant="secondary"
         icon="angle-double-up"
         onClick={props.onCollapseAll}
-        data-testid="flow-collapse-all"
+        data-testid={testIds.flow.collapseAll}
       >
         Collapse all
       </Button>
@@ -55,10 +56,10 @@ export const SpanTreeToolbar = memo(function SpanTreeToolbar(props: SpanTreeTool
               props.onNextMatch(e.shiftKey ? -1 : 1);
             }
           }}
-          data-testid="flow-search"
+          data-testid={testIds.flow.search}
           suffix={
             props.matchCount !== null ? (
-              <span className={styles.count} data-testid="flow-match-count">
+              <span className={styles.count} data-testid={testIds.flow.matchCount}>
                 {props.matchCount} {props.matchCount === 1 ? 'match' : 'matches'}
               </span>
             ) : undefined
@@ -82,21 +83,21 @@ export const SpanTreeToolbar = memo(function SpanTreeToolbar(props: SpanTreeTool
         tooltip="Show only the spans the search matches, with their ancestors"
         on={props.matchesOnly}
         onChange={props.onMatchesOnlyChange}
-        testId="flow-matches-only"
+        testId={testIds.flow.matchesOnly}
       />
       <ToggleButton
         label="Errors only"
         tooltip="Show only failed spans, with their ancestors"
         on={props.errorsOnly}
         onChange={props.onErrorsOnlyChange}
-        testId="flow-errors-only"
+        testId={testIds.flow.errorsOnly}
       />
       <ToggleButton
         label="Critical path"
         tooltip="Highlight the chain of spans that determines when the task ends"
         on={props.criticalPath}
         onChange={props.onCriticalPathChange}
-        testId="flow-critical-path"
+        testId={testIds.flow.criticalPath}
       />
     </div>
   );

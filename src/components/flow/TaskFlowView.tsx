@@ -6,17 +6,27 @@ import type { FlowSpan, StepSummary, TaskFlow } from '../../flow/types';
 import type { LogRow, LogTarget } from '../../data/logs';
 import type { ResolvedSettings } from '../../settings/types';
 import { FlowHeader } from './FlowHeader';
+import { HistoryCompare } from './HistoryCompare';
+import { useHistoryComparison } from './HistoryCompareState';
 import { PhaseBar } from './PhaseBar';
+import { StepTable } from './StepTable';
 import { SpanDetails } from './SpanDetails';
 import { SpanTree } from './SpanTree';
+import { TreeCarry } from './treeCarry';
 import { TaskLogsPanel } from './TaskLogsPanel';
+import { ExportButtons } from '../file/ExportButtons';
+import { NoLogsInFile } from '../file/NoLogsInFile';
 import { spanExploreHref } from './exploreHref';
+import { stepLogTarget, taskLogTarget } from './logTargets';
+import { TaskOfTraceLink } from './TaskOfTraceLink';
 
 export interface TaskFlowViewProps {
   flow: TaskFlow;
   mode: 'task' | 'trace';
   /** The id from the URL. */
   requestedId: string;
+  /** More traces of the task are on their way (the flow grows as they arrive). */
+  loading?: boolean;
   range: TimeRange;
   settings: ResolvedSettings;
   /** Selected span id (kept in the URL by the page so a shared link opens on it). */
@@ -24,6 +34,8 @@ export interface TaskFlowViewProps {
   onSelectSpan: (spanId: string | undefined) => void;
   /** Viewport height of the tree, px; measured when absent. */
   treeHeight?: number;
+  /** Set when the spans come from a task file (the file page): its name; no logs query, no Explore links. */
+  fileName?: string;
 }
 
 const flowKeys = new WeakMap<TaskFlow, number>();
@@ -39,27 +51,22 @@ function flowKey(flow: TaskFlow): number {
   return key;
 }
 
-/** What the logs panel shows: the task's logs, or one span's. */
-type LogsFor = { kind: 'task' } | { kind: 'span'; traceId: string; spanId: string; name: string };
-
-function taskLogTarget(flow: TaskFlow, mode: 'task' | 'trace', requestedId: string): LogTarget {
-  if (flow.correlationId) {
-    return { filter: { correlationId: flow.correlationId } };
-  }
-  if (flow.taskUuid) {
-    return { filter: { taskUuid: flow.taskUuid } };
-  }
-  if (mode === 'trace') {
-    return { traceId: requestedId };
-  }
-  return { filter: { correlationId: requestedId } };
-}
+/** What the logs panel shows: the task's logs, one step's, or one span's. */
+type LogsFor =
+  | { kind: 'task' }
+  | { kind: 'step'; stepUuid: string; name: string }
+  | { kind: 'span'; traceId: string; spanId: string; name: string };
 
 /** The task flow once its spans are in: header, phases, the tree with its waterfall, span details and logs. */
 export function TaskFlowView(props: TaskFlowViewProps) {
-  const { flow, mode, requestedId, range, settings, selectedSpanId, onSelectSpan, treeHeight } = props;
+  const { flow, mode, requestedId, range, settings, selectedSpanId, onSelectSpan, treeHeight, fileName } = props;
   const styles = useStyles2(getStyles);
   const [logsFor, setLogsFor] = useState<LogsFor>({ kind: 'task' });
+  // The tree's open spans and scroll survive a rebuilt flow (more traces arrived): one carry per task.
+  const [carry] = useState(() => new TreeCarry());
+  // "Is this task slow?": loads after the flow is drawn; slow phases and steps are highlighted once it is in.
+  const history = useHistoryComparison(flow, fileName !== undefined ? 'file' : mode, settings, props.loading);
+  const slow = history.status === 'done' ? history.comparison : undefined;
 
   const selectedIndex = selectedSpanId !== undefined ? flow.indexOf(selectedSpanId) : -1;
   const selectedSpan = useMemo(
@@ -77,7 +84,12 @@ export function TaskFlowView(props: TaskFlowViewProps) {
     [onSelectSpan]
   );
   const onShowLogs = useCallback(
-    (span: FlowSpan) => setLogsFor({ kind: 'span', traceId: span.traceId, spanId: span.spanId, name: span.name }),
+    (span: FlowSpan) =>
+      setLogsFor(
+        span.synthetic && span.stepUuid
+          ? { kind: 'step', stepUuid: span.stepUuid, name: span.name }
+          : { kind: 'span', traceId: span.traceId, spanId: span.spanId, name: span.name }
+      ),
     []
   );
 
@@ -93,12 +105,27 @@ export function TaskFlowView(props: TaskFlowViewProps) {
   const logTarget: LogTarget =
     logsFor.kind === 'span'
       ? { traceId: logsFor.traceId, spanId: logsFor.spanId }
-      : taskLogTarget(flow, mode, requestedId);
+      : ((logsFor.kind === 'step' ? stepLogTarget(flow, logsFor.stepUuid) : undefined) ??
+        taskLogTarget(flow, mode, requestedId));
 
   return (
     <div className={styles.page}>
-      <FlowHeader flow={flow} requestedId={requestedId} mode={mode} onSelectSpan={onSelectSpan} />
-      <PhaseBar flow={flow} onSelectStep={onSelectStep} />
+      <FlowHeader
+        flow={flow}
+        requestedId={requestedId}
+        mode={mode}
+        onSelectSpan={onSelectSpan}
+        anomalies={slow && slow.anomalies.length > 0 ? [...slow.anomalies, ...flow.anomalies] : undefined}
+        actions={
+          <>
+            {mode === 'trace' && <TaskOfTraceLink flow={flow} />}
+            <ExportButtons flow={flow} requestedId={requestedId} />
+          </>
+        }
+      />
+      <PhaseBar flow={flow} slowPhases={slow?.slowPhases} />
+      <StepTable steps={flow.steps} onSelectStep={onSelectStep} slowStepUuids={slow?.slowStepUuids} />
+      {fileName === undefined && <HistoryCompare state={history} />}
       <div className={styles.main}>
         <div className={styles.tree} style={treeHeight === undefined ? undefined : { height: 'auto' }}>
           <SpanTree
@@ -107,6 +134,7 @@ export function TaskFlowView(props: TaskFlowViewProps) {
             selectedIndex={selectedIndex}
             onSelect={onSelectIndex}
             height={treeHeight}
+            carry={carry}
           />
         </div>
         <div className={styles.side}>
@@ -114,20 +142,31 @@ export function TaskFlowView(props: TaskFlowViewProps) {
             <SpanDetails
               className={styles.details}
               span={selectedSpan}
-              exploreHref={spanExploreHref(selectedSpan, settings, range)}
-              onShowLogs={onShowLogs}
+              exploreHref={fileName === undefined ? spanExploreHref(selectedSpan, settings, range) : undefined}
+              onShowLogs={fileName === undefined ? onShowLogs : undefined}
               onClose={() => onSelectSpan(undefined)}
             />
           )}
-          <TaskLogsPanel
-            className={styles.logs}
-            target={logTarget}
-            subject={logsFor.kind === 'span' ? `span ${logsFor.name}` : mode === 'trace' ? 'this trace' : 'this task'}
-            range={range}
-            settings={settings}
-            onShowTaskLogs={logsFor.kind === 'span' ? () => setLogsFor({ kind: 'task' }) : undefined}
-            onSelectLog={onSelectLog}
-          />
+          {fileName !== undefined && <NoLogsInFile className={styles.logs} fileName={fileName} />}
+          {fileName === undefined && (
+            <TaskLogsPanel
+              className={styles.logs}
+              target={logTarget}
+              subject={
+                logsFor.kind === 'span'
+                  ? `span ${logsFor.name}`
+                  : logsFor.kind === 'step'
+                    ? logsFor.name
+                    : mode === 'trace'
+                      ? 'this trace'
+                      : 'this task'
+              }
+              range={range}
+              settings={settings}
+              onShowTaskLogs={logsFor.kind !== 'task' ? () => setLogsFor({ kind: 'task' }) : undefined}
+              onSelectLog={onSelectLog}
+            />
+          )}
         </div>
       </div>
     </div>

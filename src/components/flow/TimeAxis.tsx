@@ -1,6 +1,7 @@
 import React from 'react';
 import { formatMs } from './format';
 import type { SpanTreeStyles } from './spanTreeStyles';
+import { testIds } from '../../testIds';
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -18,7 +19,7 @@ export function TimeAxis({
 }) {
   return (
     <div className={styles.axis}>
-      <div className={styles.axisName} data-testid="flow-row-count">
+      <div className={styles.axisName} data-testid={testIds.flow.rowCount}>
         {rowCount.toLocaleString('en-US')} of {spanCount.toLocaleString('en-US')} spans shown
       </div>
       <div className={styles.axisTicks} aria-hidden>

@@ -24,7 +24,7 @@ function shapeOf(parents: number[], errors: number[] = []): TreeShape {
   };
   roots.forEach(visit);
   const errorSet = new Set(errors);
-  return { spanCount: n, preorder, subtreeEnd, errorAt: (i: number) => errorSet.has(i) };
+  return { nodeCount: n, preorder, subtreeEnd, errorAt: (i: number) => errorSet.has(i) };
 }
 
 const PARENTS = [-1, 0, 1, 1, 0, 4, -1, 6];
@@ -118,7 +118,7 @@ describe('TreeState', () => {
     const n = 200_000;
     const preorder = new Int32Array(n).map((_, i) => i);
     const subtreeEnd = new Int32Array(n).fill(n);
-    const t = new TreeState({ spanCount: n, preorder, subtreeEnd, errorAt: () => false });
+    const t = new TreeState({ nodeCount: n, preorder, subtreeEnd, errorAt: () => false });
     t.expandAll();
     expect(t.rowCount).toBe(n);
     expect(t.parentRow(n - 1)).toBe(n - 2);

@@ -1,7 +1,7 @@
 import type { TaskFlow } from '../../flow/types';
 
 /** What the tree state needs from a TaskFlow: the pre-order layout and two per-span facts. */
-export type TreeShape = Pick<TaskFlow, 'spanCount' | 'preorder' | 'subtreeEnd' | 'errorAt'>;
+export type TreeShape = Pick<TaskFlow, 'nodeCount' | 'preorder' | 'subtreeEnd' | 'errorAt'>;
 
 /**
  * Expand/collapse and filter state of the span tree, kept in typed arrays so a 100k-span flow costs a few hundred
@@ -24,9 +24,12 @@ export class TreeState {
   /** Positions of the visible rows, ascending; only the first `rowCount` entries are meaningful. */
   readonly rows: Int32Array;
   rowCount = 0;
+  /** Bumped by every change of the visible rows: the snapshot React's useSyncExternalStore compares. */
+  private version = 0;
+  private readonly listeners = new Set<() => void>();
 
   constructor(shape: TreeShape) {
-    const n = shape.spanCount;
+    const n = shape.nodeCount;
     this.size = n;
     this.preorder = shape.preorder;
     this.subtreeEnd = shape.subtreeEnd;
@@ -48,8 +51,28 @@ export class TreeState {
     this.recompute();
   }
 
+  /** useSyncExternalStore's subscribe: `listener` runs after every change of the visible rows. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** useSyncExternalStore's getSnapshot: changes whenever the visible rows do. */
+  readonly getVersion = (): number => this.version;
+
   spanAtRow(row: number): number {
     return this.preorder[this.rows[row]];
+  }
+
+  /** Visible rows whose node index is below `limit`: with limit = flow.spanCount, the real spans shown. */
+  rowsBelow(limit: number): number {
+    let count = 0;
+    for (let r = 0; r < this.rowCount; r++) {
+      if (this.preorder[this.rows[r]] < limit) {
+        count++;
+      }
+    }
+    return count;
   }
 
   hasChildren(position: number): boolean {
@@ -72,6 +95,8 @@ export class TreeState {
       p = expanded[preorder[p]] === 1 ? p + 1 : subtreeEnd[p];
     }
     this.rowCount = count;
+    this.version++;
+    this.listeners.forEach((listener) => listener());
   }
 
   expandAll(): void {
@@ -195,7 +220,7 @@ export function filterHits(
     return (matches ?? []).filter((i) => shape.errorAt(i));
   }
   const hits: number[] = [];
-  for (let i = 0; i < shape.spanCount; i++) {
+  for (let i = 0; i < shape.nodeCount; i++) {
     if (shape.errorAt(i)) {
       hits.push(i);
     }

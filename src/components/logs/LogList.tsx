@@ -2,11 +2,12 @@ import React from 'react';
 import { Link } from 'react-router-dom';
 import { css, cx } from '@emotion/css';
 import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
-import { config } from '@grafana/runtime';
 import { Icon, useStyles2 } from '@grafana/ui';
 import type { LogRow } from '../../data/logRow';
 import { useAppSettings } from '../../settings/useAppSettings';
+import { currentExploreContext } from '../common/currentExploreContext';
 import { taskFlowPath, traceExploreHref, traceFlowPath } from './logLinks';
+import { testIds } from '../../testIds';
 
 export interface LogListProps {
   rows: LogRow[];
@@ -30,11 +31,12 @@ export function LogList({ rows, onSelect, selectedId, layout = 'auto' }: LogList
   const settings = useAppSettings();
   const compact = layout === 'compact';
   const labelClass = cx(styles.linkLabel, compact && styles.iconOnlyLabel);
+  const exploreContext = currentExploreContext();
   return (
-    <ol className={styles.list} data-testid="log-list" data-layout={layout} aria-label="Log lines">
+    <ol className={styles.list} data-testid={testIds.logs.list} data-layout={layout} aria-label="Log lines">
       {rows.map((row) => {
         const taskPath = taskFlowPath(row);
-        const explore = traceExploreHref(row, settings.tempoUid, config.appSubUrl);
+        const explore = traceExploreHref(row, settings.tempoUid, exploreContext);
         return (
           <li
             key={row.id}
@@ -44,16 +46,16 @@ export function LogList({ rows, onSelect, selectedId, layout = 'auto' }: LogList
               onSelect && styles.clickable,
               row.id === selectedId && styles.selected
             )}
-            data-testid="log-row"
+            data-testid={testIds.logs.row}
             onClick={onSelect ? () => onSelect(row) : undefined}
           >
             <time className={styles.time} dateTime={new Date(row.timeMs).toISOString()}>
               {dateTimeFormat(row.timeMs, { format: 'YYYY-MM-DD HH:mm:ss.SSS' })}
             </time>
-            <span className={cx(styles.level, levelClass(styles, row.level))} data-testid="log-level">
+            <span className={cx(styles.level, levelClass(styles, row.level))} data-testid={testIds.logs.level}>
               {row.level}
             </span>
-            <span className={styles.message} data-testid="log-message">
+            <span className={styles.message} data-testid={testIds.logs.message}>
               {row.message}
             </span>
             <span className={styles.links}>
@@ -61,7 +63,7 @@ export function LogList({ rows, onSelect, selectedId, layout = 'auto' }: LogList
                 <Link
                   to={taskPath}
                   className={styles.link}
-                  data-testid="log-task-link"
+                  data-testid={testIds.logs.taskLink}
                   onClick={(e) => e.stopPropagation()}
                   title={`Task flow of ${row.taskUuid ?? row.correlationId}`}
                 >
@@ -73,7 +75,7 @@ export function LogList({ rows, onSelect, selectedId, layout = 'auto' }: LogList
                 <Link
                   to={traceFlowPath(row.traceId)}
                   className={styles.link}
-                  data-testid="log-trace-link"
+                  data-testid={testIds.logs.traceLink}
                   onClick={(e) => e.stopPropagation()}
                   title={`Flow of trace ${row.traceId}`}
                 >
@@ -85,7 +87,7 @@ export function LogList({ rows, onSelect, selectedId, layout = 'auto' }: LogList
                 <a
                   href={explore}
                   className={styles.link}
-                  data-testid="log-explore-link"
+                  data-testid={testIds.logs.exploreLink}
                   onClick={(e) => e.stopPropagation()}
                   title="Open the trace in Explore"
                 >

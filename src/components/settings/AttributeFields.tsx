@@ -4,6 +4,7 @@ import { Field, Input, Select, Stack } from '@grafana/ui';
 import { ATTRIBUTE_FIELDS, type ResolvedQuerySettings } from '../../query';
 import type { AttributeField, AttributeScope } from '../../query/types';
 import type { SettingsErrors } from './settingsForm';
+import { testIds } from '../../testIds';
 
 const LABELS: Record<AttributeField, string> = {
   correlationId: 'Correlation id',
@@ -59,7 +60,7 @@ export function AttributeFields({ query, errors, onChange }: AttributeFieldsProp
                 onChange={(e) => set({ key: e.currentTarget.value })}
                 width={30}
                 aria-label={`${LABELS[field]} attribute key`}
-                data-testid={`settings-attr-${field}`}
+                data-testid={testIds.settings.attribute(field)}
               />
             </Row>
           </Field>

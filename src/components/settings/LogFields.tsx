@@ -4,6 +4,7 @@ import { Field, Input, Select } from '@grafana/ui';
 import { LOG_MODES, type ResolvedQuerySettings } from '../../query';
 import type { LogMode } from '../../query/types';
 import type { SettingsErrors } from './settingsForm';
+import { testIds } from '../../testIds';
 
 const MODE_TEXT: Record<LogMode, string> = {
   'structured-metadata': 'OTLP logs: ids are structured metadata (Loki 3)',
@@ -69,7 +70,7 @@ export function LogFields({ query, errors, onChange }: LogFieldsProps) {
               value={query.logFields[name] ?? ''}
               onChange={(e) => onChange({ ...query, logFields: { ...query.logFields, [name]: e.currentTarget.value } })}
               width={40}
-              data-testid={`settings-log-field-${name}`}
+              data-testid={testIds.settings.logField(name)}
             />
           </Field>
         );

@@ -8,8 +8,10 @@ import type { AttributeField, QuerySettings } from '../../query/types';
 import { DEFAULT_PHASE_RULES, phaseRuleProblems } from '../../flow/phaseRules';
 import type { PhaseRule } from '../../flow/types';
 import {
+  DEFAULT_HISTORY_LOOKBACK_DAYS,
   DEFAULT_MAX_TRACES_PER_TASK,
   DEFAULT_SEARCH_LIMIT,
+  MAX_HISTORY_LOOKBACK_DAYS,
   MAX_SEARCH_LIMIT,
   MAX_TRACES_PER_TASK,
 } from '../../settings/defaults';
@@ -24,6 +26,7 @@ export interface SettingsForm {
   phaseRulesText: string;
   searchLimit: string;
   maxTracesPerTask: string;
+  historyLookbackDays: string;
 }
 
 /** Field path → message. Paths: `attributes.<field>`, `serviceRegex`, `logFields.<name>`, `phaseRules`, ... */
@@ -53,6 +56,7 @@ export function formFromJsonData(jsonData: AppJsonData | undefined): SettingsFor
       Array.isArray(d.phaseRules) && d.phaseRules.length > 0 ? rulesText(d.phaseRules) : DEFAULT_RULES_TEXT,
     searchLimit: String(d.searchLimit ?? DEFAULT_SEARCH_LIMIT),
     maxTracesPerTask: String(d.maxTracesPerTask ?? DEFAULT_MAX_TRACES_PER_TASK),
+    historyLookbackDays: String(d.historyLookbackDays ?? DEFAULT_HISTORY_LOOKBACK_DAYS),
   };
 }
 
@@ -112,6 +116,10 @@ export function settingsErrors(form: SettingsForm): SettingsErrors {
   if (tracesError) {
     errors.maxTracesPerTask = tracesError;
   }
+  const lookbackError = intError(form.historyLookbackDays, MAX_HISTORY_LOOKBACK_DAYS);
+  if (lookbackError) {
+    errors.historyLookbackDays = lookbackError;
+  }
   for (const [key, uid] of [
     ['tempoUid', form.tempoUid],
     ['lokiUid', form.lokiUid],
@@ -139,6 +147,7 @@ export function jsonDataFromForm(form: SettingsForm, previous: AppJsonData | und
     query: form.query,
     searchLimit: Number(form.searchLimit),
     maxTracesPerTask: Number(form.maxTracesPerTask),
+    historyLookbackDays: Number(form.historyLookbackDays),
   };
   if (rules && !sameAsDefault) {
     next.phaseRules = rules;

@@ -5,6 +5,7 @@ import { dateTimeFormat, formattedValueToString, getValueFormat, type GrafanaThe
 import { Badge, Icon, useStyles2 } from '@grafana/ui';
 import type { TaskRow } from '../../data/taskRow';
 import type { SortKey, TaskSort } from './taskSort';
+import { testIds } from '../../testIds';
 
 export interface TaskTableProps {
   rows: TaskRow[];
@@ -47,7 +48,12 @@ export function TaskTable({ rows, sort, onSortChange, hrefOf, onOpen }: TaskTabl
       key: 'correlationId',
       label: 'Correlation id',
       render: (r) => (
-        <Link to={hrefOf(r)} className={styles.link} data-testid="task-row-link" onClick={(e) => e.stopPropagation()}>
+        <Link
+          to={hrefOf(r)}
+          className={styles.link}
+          data-testid={testIds.tasks.rowLink}
+          onClick={(e) => e.stopPropagation()}
+        >
           {r.correlationId ?? '—'}
         </Link>
       ),
@@ -71,7 +77,7 @@ export function TaskTable({ rows, sort, onSortChange, hrefOf, onOpen }: TaskTabl
 
   return (
     <div className={styles.scroll}>
-      <table className={styles.table} data-testid="tasks-results-table">
+      <table className={styles.table} data-testid={testIds.tasks.table}>
         <thead>
           <tr>
             {columns.map((c) => {
@@ -86,7 +92,7 @@ export function TaskTable({ rows, sort, onSortChange, hrefOf, onOpen }: TaskTabl
                     type="button"
                     className={styles.sortButton}
                     onClick={() => toggle(c.key)}
-                    data-testid={`sort-${c.key}`}
+                    data-testid={testIds.tasks.sort(c.key)}
                   >
                     {c.label}
                     {active && <Icon name={sort.dir === 'asc' ? 'arrow-up' : 'arrow-down'} size="sm" />}
@@ -101,7 +107,7 @@ export function TaskTable({ rows, sort, onSortChange, hrefOf, onOpen }: TaskTabl
             <tr
               key={r.key}
               className={styles.row}
-              data-testid="task-row"
+              data-testid={testIds.tasks.row}
               data-task-key={r.key}
               onClick={() => onOpen(r)}
               onKeyDown={(e) => {

@@ -11,8 +11,13 @@ import type { DataQuery } from '@grafana/schema';
 import { setBackendSrv, setDataSourceSrv, type BackendSrv, type DataSourceSrv } from '@grafana/runtime';
 import { Observable } from 'rxjs';
 
-/** What a fake datasource does with one request: frames, or a thrown error (delivered as an Observable error). */
-export type FakeHandler = (request: DataQueryRequest<DataQuery>) => DataFrame[] | Promise<DataFrame[]>;
+/**
+ * What a fake datasource does with one request: frames, a whole response (e.g. one carrying an error, as Grafana's
+ * backend answers), or a thrown error (delivered as an Observable error).
+ */
+export type FakeHandler = (
+  request: DataQueryRequest<DataQuery>
+) => DataFrame[] | DataQueryResponse | Promise<DataFrame[] | DataQueryResponse>;
 
 export interface FakeDatasource extends DataSourceApi {
   /** Every request received, in order. */
@@ -65,12 +70,12 @@ export function fakeDatasource(
             return;
           }
           try {
-            const data = await handler(request);
+            const answer = await handler(request);
             if (done) {
               return;
             }
             close();
-            subscriber.next({ data });
+            subscriber.next(Array.isArray(answer) ? { data: answer } : answer);
             subscriber.complete();
           } catch (e) {
             if (done) {
@@ -138,6 +143,8 @@ export interface FakeBackendCall {
   method: 'get' | 'post';
   url: string;
   body?: unknown;
+  /** The request options the caller passed (showSuccessAlert, showErrorAlert, …). */
+  options?: Record<string, unknown>;
 }
 
 /** Installs a backend service answering get/post through `respond` and recording every call. */
@@ -149,7 +156,8 @@ export function installBackend(respond: (call: FakeBackendCall) => unknown | Pro
   };
   const srv = {
     get: (url: string, params?: unknown) => handle({ method: 'get', url, body: params }),
-    post: (url: string, body?: unknown) => handle({ method: 'post', url, body }),
+    post: (url: string, body?: unknown, options?: Record<string, unknown>) =>
+      handle({ method: 'post', url, body, options }),
   };
   setBackendSrv(srv as unknown as BackendSrv);
   return calls;
