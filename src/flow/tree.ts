@@ -1,4 +1,5 @@
 import { AnomalyLog } from './anomalyLog';
+import { formatMs } from './formatMs';
 import { SpanTable, spanLabel } from './spanTable';
 import { textOf } from './values';
 
@@ -173,11 +174,4 @@ export function findClockSkew(
       );
     }
   }
-}
-
-export function formatMs(ms: number): string {
-  if (ms >= 1000) {
-    return `${(ms / 1000).toFixed(ms >= 10000 ? 1 : 2)} s`;
-  }
-  return `${ms >= 10 ? Math.round(ms) : Number(ms.toFixed(3))} ms`;
 }

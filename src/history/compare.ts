@@ -14,7 +14,7 @@ export const SLOW_MIN_RATIO = 3;
 const MAX_ANOMALY_SPANS = 200;
 
 export interface CompareOptions {
-  /** Formats a duration for the messages (the app passes Grafana's formatter). */
+  /** Formats a duration for the messages (the app passes its one formatter, src/flow/formatMs.ts). */
   formatMs: (ms: number) => string;
   minRuns?: number;
 }

@@ -1,14 +1,7 @@
-import { dateTimeFormat, formattedValueToString, getValueFormat } from '@grafana/data';
+import { dateTimeFormat } from '@grafana/data';
 
-const msFormat = getValueFormat('ms');
-
-/** "1.25 s", "340 ms", "0 ms", "—" for a missing or non-finite value. Decimals chosen by Grafana's formatter. */
-export function formatMs(ms: number | undefined, decimals?: number): string {
-  if (ms === undefined || !Number.isFinite(ms)) {
-    return '—';
-  }
-  return formattedValueToString(msFormat(ms, decimals));
-}
+// One duration formatter for the whole app, pure, in the flow model.
+export { formatMs } from '../../flow/formatMs';
 
 /** Absolute time with milliseconds, in the browser's (or Grafana's) time zone. */
 export function formatTime(ms: number): string {

@@ -1,7 +1,8 @@
 import React from 'react';
 import { Link } from 'react-router-dom';
 import { css, cx } from '@emotion/css';
-import { dateTimeFormat, formattedValueToString, getValueFormat, type GrafanaTheme2 } from '@grafana/data';
+import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
+import { formatMs } from '../../flow/formatMs';
 import { Badge, Icon, useStyles2 } from '@grafana/ui';
 import type { TaskRow } from '../../data/taskRow';
 import type { SortKey, TaskSort } from './taskSort';
@@ -21,12 +22,6 @@ interface Column {
   label: string;
   numeric?: boolean;
   render: (row: TaskRow) => React.ReactNode;
-}
-
-const formatMs = getValueFormat('ms');
-
-export function formatDuration(ms: number): string {
-  return formattedValueToString(formatMs(ms, 1));
 }
 
 function statusBadge(status: TaskRow['status']) {
@@ -62,7 +57,7 @@ export function TaskTable({ rows, sort, onSortChange, hrefOf, onOpen }: TaskTabl
     { key: 'namespace', label: 'Namespace', render: (r) => r.namespace ?? '—' },
     { key: 'taskName', label: 'Task name', render: (r) => r.taskName ?? '—' },
     { key: 'start', label: 'Start', render: (r) => dateTimeFormat(r.startMs, { format: 'YYYY-MM-DD HH:mm:ss' }) },
-    { key: 'duration', label: 'Duration', numeric: true, render: (r) => formatDuration(r.durationMs) },
+    { key: 'duration', label: 'Duration', numeric: true, render: (r) => formatMs(r.durationMs, 1) },
     { key: 'status', label: 'Status', render: (r) => statusBadge(r.status) },
     { key: 'traces', label: 'Traces', numeric: true, render: (r) => r.traceCount },
     { key: 'spans', label: 'Spans', numeric: true, render: (r) => r.spanCount },
