@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: everything that runs on a machine without Docker, with one summary at the end.
 // Stages: Chromium check → [typecheck | lint | build → sandbox build] side by side (each is mostly one core, and the
-// CI machine has two) → Jest (unit, component, repo checks) → browser journeys in Chromium → the README's
-// screenshots (a step of its own: its tests are not counted) → real-Grafana e2e (skipped, with the reason printed,
-// when no Grafana answers).
+// CI machine has two) → Jest (unit, component, repo checks) → browser journeys in Chromium → real-Grafana e2e
+// (skipped, with the reason printed, when no Grafana answers). The README's screenshots are not a test: they are
+// `npm run screenshots`, a step of their own.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -94,15 +94,12 @@ if (jest) {
   counts.failed += 1;
 }
 
-/** Runs Playwright; `count` says whether its tests go into the totals (the screenshots' do not). */
-function playwright(name, config, reportFile, args = [], count = true) {
+/** Runs Playwright and adds its tests to the totals. */
+function playwright(name, config, reportFile, args = []) {
   const file = path.join(results, reportFile);
   rmSync(file, { force: true });
   const ok = run(name, ...npx('playwright', 'test', '-c', config, ...args), { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   const report = readJson(file);
-  if (!count) {
-    return ok;
-  }
   if (report?.stats) {
     counts.passed += report.stats.expected;
     counts.failed += report.stats.unexpected + (report.stats.flaky || 0);
@@ -121,13 +118,6 @@ if (built) {
   playwright('browser journeys (Playwright + Chromium, sandbox)', 'playwright.sandbox.config.ts', 'browser.json', [
     '--project=chromium',
   ]);
-  playwright(
-    'README screenshots (not counted as tests)',
-    'playwright.sandbox.config.ts',
-    'screenshots.json',
-    ['--project=screenshots'],
-    false
-  );
 } else {
   console.log('\nBrowser tests not run: the plugin or the sandbox did not build.');
   counts.failed += 1;

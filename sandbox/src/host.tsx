@@ -236,6 +236,11 @@ function Host() {
     setUser(next);
   }, []);
 
+  const navOfApp = useMemo(
+    () => (loaded ? appNavNode(loaded.meta as unknown as AppNavMeta, user) : undefined),
+    [loaded, user]
+  );
+
   return (
     <ThemeContext.Provider value={theme}>
       <GlobalStyles />
@@ -246,7 +251,7 @@ function Host() {
           onThemeChange={changeTheme}
           role={user.orgRole}
           onRoleChange={changeRole}
-          showConfiguration={pluginConfigAccess(user).allowed}
+          appNav={navOfApp}
         />
         {error && (
           <Alert title="The sandbox could not start the app" severity="error" data-testid="sandbox-error">

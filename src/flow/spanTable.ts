@@ -23,6 +23,9 @@ export type ColumnName =
   | 'statusCode'
   | 'statusMessage';
 
+/** Synthetic step nodes are named `step:<step_uuid>`. */
+export const SYNTHETIC_STEP_PREFIX = 'step:';
+
 /** The columns of one trace frame, read once; rows are read from them lazily afterwards. */
 export type FrameColumns = Partial<Record<ColumnName, Column>> & { length: number; traceId: string };
 
@@ -96,6 +99,8 @@ export interface SpanTable {
   taskNames: ValueCounts;
   /** Spans that were not kept because maxSpans was reached. */
   droppedForLimit: number;
+  /** Some span id starts with `step:`, the prefix of synthetic step ids: only then can they clash. */
+  stepPrefixedIds: boolean;
 }
 
 export interface ReadOptions {
@@ -239,20 +244,23 @@ function readColumns(frame: unknown, frameIndex: number, store: FrameStore): Fra
   return columns;
 }
 
-export function readSpanTable(frames: unknown, options: ReadOptions, anomalies: AnomalyLog): SpanTable {
+/** Frames as columns (frames that are not trace frames skipped), and their total row count. */
+function readFrames(frames: unknown, store: FrameStore): { columns: FrameColumns[]; totalRows: number } {
   const frameList: unknown[] = Array.isArray(frames) ? frames : [];
   const columns: FrameColumns[] = [];
   let totalRows = 0;
-  const store = new FrameStore();
-  frameList.forEach((frame, i) => {
-    const c = readColumns(frame, i, store);
+  for (let i = 0; i < frameList.length; i++) {
+    const c = readColumns(frameList[i], i, store);
     if (c) {
       columns.push(c);
       totalRows += c.length;
     }
-  });
-  const capacity = Math.min(totalRows, options.maxSpans);
-  const table: SpanTable = {
+  }
+  return { columns, totalRows };
+}
+
+function emptyTable(columns: FrameColumns[], store: FrameStore, totalRows: number, capacity: number): SpanTable {
+  return {
     count: 0,
     totalRows,
     ids: [],
@@ -277,165 +285,236 @@ export function readSpanTable(frames: unknown, options: ReadOptions, anomalies: 
     namespaces: new ValueCounts(),
     taskNames: new ValueCounts(),
     droppedForLimit: 0,
+    stepPrefixedIds: false,
   };
-  const stepIndex = new Map<string, number>();
-  const traceIndex = new Map<string, number>();
-  const duplicates = new Map<string, number>();
-  const { matcher, stepAttribute } = options;
-  let n = 0;
-  let lastTraceId = '';
-  let lastTrace: number | undefined;
-  let anchored = false;
-  let checkFirst = false;
-  let lastStepValue = '';
-  let lastStep = -1;
+}
 
+/** What reading carries from span to span: interned traces and steps, and the duplicate-id bookkeeping. */
+class ReadState {
+  readonly traceIndex = new Map<string, number>();
+  readonly stepIndex = new Map<string, number>();
+  readonly duplicates = new Map<string, number>();
+  /** Set once a duplicate id was seen: from then on every id is looked up before it is inserted. */
+  checkFirst = false;
+  /** An initialization/finalization span carried a correlation_id: worker ones no longer count. */
+  anchored = false;
+  lastStepValue = '';
+  lastStep = -1;
+  /** The trace of the current frame's own trace id, interned on first use (-1: not yet). */
+  frameTrace = -1;
+  constructor(
+    readonly matcher: PhaseMatcher,
+    readonly stepAttribute: string
+  ) {}
+}
+
+/**
+ * Gives span `id` the index n. False when the span is not kept: a later copy of an id already seen (counted in
+ * state.duplicates), or a span past the table's capacity (counted in droppedForLimit).
+ */
+function indexSpanId(table: SpanTable, state: ReadState, id: string, n: number, capacity: number): boolean {
+  const index = table.indexById;
+  if (n >= capacity || state.checkFirst) {
+    if (index.has(id)) {
+      state.duplicates.set(id, (state.duplicates.get(id) ?? 1) + 1);
+      return false;
+    }
+    if (n >= capacity) {
+      table.droppedForLimit++;
+      return false;
+    }
+    index.set(id, n);
+    return true;
+  }
+  // One map operation per span (this map is the costliest part of reading): insert, and notice a duplicate by
+  // the size not growing. Then restore the first copy's index once and check first from then on.
+  const size = index.size;
+  index.set(id, n);
+  if (index.size === size) {
+    index.set(id, table.ids.indexOf(id));
+    state.checkFirst = true;
+    state.duplicates.set(id, 2);
+    return false;
+  }
+  return true;
+}
+
+/** 32 lower-case hex digits: already the normalised form (the usual case; skips normalising's regex). */
+function isNormalTraceId(id: string): boolean {
+  if (id.length !== 32) {
+    return false;
+  }
+  for (let k = 0; k < 32; k++) {
+    const code = id.charCodeAt(k);
+    if (!((code >= 48 && code <= 57) || (code >= 97 && code <= 102))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Index of a trace in table.traceIds, added on first sight. Identity is the normalised id. */
+function internTrace(table: SpanTable, state: ReadState, traceId: string): number {
+  let t = state.traceIndex.get(traceId);
+  if (t !== undefined) {
+    return t;
+  }
+  // Identity on the normalised 32-digit form: Tempo's search trims leading zeros, trace frames keep them.
+  const key = isNormalTraceId(traceId) ? traceId : (normalizeTraceId(traceId) ?? traceId);
+  t = key === traceId ? undefined : state.traceIndex.get(key);
+  if (t === undefined) {
+    t = table.traceIds.length;
+    state.traceIndex.set(key, t);
+    table.traceIds.push(key);
+  }
+  if (key !== traceId) {
+    state.traceIndex.set(traceId, t);
+  }
+  return t;
+}
+
+/** The trace of row r. A frame holds one trace as a rule: its id is interned once per frame, not per row. */
+function traceOfRow(table: SpanTable, state: ReadState, c: FrameColumns, r: number): number {
+  const raw: unknown = c.traceID ? c.traceID[r] : undefined;
+  if (raw === c.traceId || raw === undefined || raw === '' || raw === null) {
+    if (state.frameTrace === -1) {
+      state.frameTrace = internTrace(table, state, c.traceId);
+    }
+    return state.frameTrace;
+  }
+  return internTrace(table, state, textOf(raw) || c.traceId);
+}
+
+/** Reads the span's own attributes into the table (step, error flag) and the task's identity counts. */
+function readAttributes(table: SpanTable, state: ReadState, attrs: unknown[], phase: number, n: number): void {
+  let step = -1;
+  let stepName: string | undefined;
+  for (let k = 0; k < attrs.length; k++) {
+    const kv: unknown = attrs[k];
+    if (!kv || typeof kv !== 'object') {
+      continue;
+    }
+    const key: unknown = (kv as { key?: unknown }).key;
+    if (typeof key !== 'string') {
+      continue;
+    }
+    const raw: unknown = (kv as { value?: unknown }).value;
+    // tasker-core's worker.step_completion_received names its step only as span_id = "span-<step_uuid>".
+    const workerStep = (key === WORKER_STEP_KEY && step < 0 && workerStepUuid(raw)) || '';
+    if (key === state.stepAttribute || workerStep !== '') {
+      const value = workerStep || textOf(raw);
+      if (value !== '') {
+        step = internStep(table, state, value);
+      }
+      continue;
+    }
+    switch (key) {
+      case 'step_name':
+        stepName = textOf(raw) || undefined;
+        break;
+      case 'task_uuid':
+        addText(table.taskUuids, raw);
+        break;
+      case 'correlation_id':
+        if (phase === INITIALIZATION || phase === FINALIZATION) {
+          state.anchored = addText(table.anchoredCorrelationIds, raw) || state.anchored;
+        } else if (!state.anchored) {
+          // Only a fallback: once an anchored value is seen, the random worker ones no longer matter.
+          addText(table.correlationIds, raw);
+        }
+        break;
+      case 'namespace':
+        addText(table.namespaces, raw);
+        break;
+      case 'task_name':
+        addText(table.taskNames, raw);
+        break;
+      case 'error':
+        if (isTrueFlag(raw)) {
+          table.error[n] = 1;
+        }
+        break;
+    }
+  }
+  if (step >= 0 && stepName !== undefined && table.stepNames[step] === undefined) {
+    table.stepNames[step] = stepName;
+  }
+  table.ownStep[n] = step;
+}
+
+/** Counts a non-empty text value; whether it did. */
+function addText(counts: ValueCounts, raw: unknown): boolean {
+  const value = textOf(raw);
+  if (value === '') {
+    return false;
+  }
+  counts.add(value);
+  return true;
+}
+
+function internStep(table: SpanTable, state: ReadState, value: string): number {
+  let s = value === state.lastStepValue ? state.lastStep : state.stepIndex.get(value);
+  if (s === undefined) {
+    s = table.stepUuids.length;
+    state.stepIndex.set(value, s);
+    table.stepUuids.push(value);
+    table.stepNames.push(undefined);
+  }
+  state.lastStep = s;
+  state.lastStepValue = value;
+  return s;
+}
+
+/** Reads the values of kept span n (row r of frame f) into the table's flat columns. */
+function readSpanValues(table: SpanTable, state: ReadState, c: FrameColumns, f: number, r: number, n: number): void {
+  const { operationName, startTime, duration, tags, statusCode } = c;
+  table.frameOf[n] = f;
+  table.rowOf[n] = r;
+  table.start[n] = startTime ? numberOf(startTime[r]) : NaN;
+  table.duration[n] = duration ? numberOf(duration[r]) : NaN;
+  const phase = state.matcher.match(operationName ? textOf(operationName[r]) : '');
+  table.rulePhase[n] = phase;
+  table.error[n] = statusCode && isErrorStatus(statusCode[r]) ? 1 : 0;
+  const attrs: unknown = tags ? tags[r] : undefined;
+  if (Array.isArray(attrs)) {
+    readAttributes(table, state, attrs, phase, n);
+  } else {
+    table.ownStep[n] = -1;
+  }
+}
+
+export function readSpanTable(frames: unknown, options: ReadOptions, anomalies: AnomalyLog): SpanTable {
+  const store = new FrameStore();
+  const { columns, totalRows } = readFrames(frames, store);
+  const capacity = Math.min(totalRows, options.maxSpans);
+  const table = emptyTable(columns, store, totalRows, capacity);
+  const state = new ReadState(options.matcher, options.stepAttribute);
+  let n = 0;
   for (let f = 0; f < columns.length; f++) {
     const c = columns[f];
-    const { spanID, traceID, operationName, startTime, duration, tags, statusCode } = c;
+    const spanID = c.spanID;
+    state.frameTrace = -1;
     for (let r = 0; r < c.length; r++) {
-      let id = spanID ? textOf(spanID[r]) : '';
-      if (id === '') {
-        // A span without an id still belongs to the task: give it a stable made-up one.
-        id = `missing-id-${f}-${r}`;
+      const given = spanID ? textOf(spanID[r]) : '';
+      // A span without an id still belongs to the task: give it a stable made-up one.
+      const id = given !== '' ? given : `missing-id-${f}-${r}`;
+      if (!indexSpanId(table, state, id, n, capacity)) {
+        continue;
+      }
+      if (given === '') {
         table.madeUpIds.set(n, id);
+      } else if (id.charCodeAt(0) === 115 && id.startsWith(SYNTHETIC_STEP_PREFIX)) {
+        table.stepPrefixedIds = true;
       }
-      if (n >= capacity || checkFirst) {
-        if (table.indexById.has(id)) {
-          duplicates.set(id, (duplicates.get(id) ?? 1) + 1);
-          continue;
-        }
-        if (n >= capacity) {
-          table.droppedForLimit++;
-          continue;
-        }
-        table.indexById.set(id, n);
-      } else {
-        // One map operation per span (this map is the costliest part of reading): insert, and notice a
-        // duplicate by the size not growing. Then restore the first copy's index once and check first from then on.
-        const size = table.indexById.size;
-        table.indexById.set(id, n);
-        if (table.indexById.size === size) {
-          table.indexById.set(id, table.ids.indexOf(id));
-          checkFirst = true;
-          duplicates.set(id, 2);
-          continue;
-        }
-      }
-      const traceId = (traceID && textOf(traceID[r])) || c.traceId;
-      let t = traceId === lastTraceId ? lastTrace : traceIndex.get(traceId);
-      lastTraceId = traceId;
-      if (t === undefined) {
-        // Identity on the normalised 32-digit form: Tempo's search trims leading zeros, trace frames keep them.
-        const key = normalizeTraceId(traceId) ?? traceId;
-        t = traceIndex.get(key);
-        if (t === undefined) {
-          t = table.traceIds.length;
-          traceIndex.set(key, t);
-          table.traceIds.push(key);
-        }
-        traceIndex.set(traceId, t);
-      }
-      lastTrace = t;
       table.ids.push(id);
-      table.frameOf[n] = f;
-      table.rowOf[n] = r;
-      table.traceOf[n] = t;
-      table.start[n] = startTime ? numberOf(startTime[r]) : NaN;
-      table.duration[n] = duration ? numberOf(duration[r]) : NaN;
-      const name = operationName ? textOf(operationName[r]) : '';
-      const phase = matcher.match(name);
-      table.rulePhase[n] = phase;
-      let error = statusCode ? isErrorStatus(statusCode[r]) : false;
-      let step = -1;
-      let stepName: string | undefined;
-      const attrs: unknown = tags ? tags[r] : undefined;
-      if (Array.isArray(attrs)) {
-        for (let k = 0; k < attrs.length; k++) {
-          const kv: unknown = attrs[k];
-          if (!kv || typeof kv !== 'object') {
-            continue;
-          }
-          const key: unknown = (kv as { key?: unknown }).key;
-          if (typeof key !== 'string') {
-            continue;
-          }
-          const raw: unknown = (kv as { value?: unknown }).value;
-          // tasker-core's worker.step_completion_received names its step only as span_id = "span-<step_uuid>".
-          const workerStep = (key === WORKER_STEP_KEY && step < 0 && workerStepUuid(raw)) || '';
-          if (key === stepAttribute || workerStep !== '') {
-            const value = workerStep || textOf(raw);
-            if (value !== '') {
-              let s = value === lastStepValue ? lastStep : stepIndex.get(value);
-              if (s === undefined) {
-                s = table.stepUuids.length;
-                stepIndex.set(value, s);
-                table.stepUuids.push(value);
-                table.stepNames.push(undefined);
-              }
-              step = s;
-              lastStep = s;
-              lastStepValue = value;
-            }
-            continue;
-          }
-          switch (key) {
-            case 'step_name':
-              stepName = textOf(raw) || undefined;
-              break;
-            case 'task_uuid': {
-              const value = textOf(raw);
-              if (value !== '') {
-                table.taskUuids.add(value);
-              }
-              break;
-            }
-            case 'correlation_id': {
-              const value = textOf(raw);
-              if (value !== '') {
-                if (phase === INITIALIZATION || phase === FINALIZATION) {
-                  table.anchoredCorrelationIds.add(value);
-                  anchored = true;
-                } else if (!anchored) {
-                  // Only a fallback: once an anchored value is seen, the random worker ones no longer matter.
-                  table.correlationIds.add(value);
-                }
-              }
-              break;
-            }
-            case 'namespace': {
-              const value = textOf(raw);
-              if (value !== '') {
-                table.namespaces.add(value);
-              }
-              break;
-            }
-            case 'task_name': {
-              const value = textOf(raw);
-              if (value !== '') {
-                table.taskNames.add(value);
-              }
-              break;
-            }
-            case 'error':
-              if (isTrueFlag(raw)) {
-                error = true;
-              }
-              break;
-          }
-        }
-      }
-      if (step >= 0 && stepName !== undefined && table.stepNames[step] === undefined) {
-        table.stepNames[step] = stepName;
-      }
-      table.ownStep[n] = step;
-      table.error[n] = error ? 1 : 0;
+      table.traceOf[n] = traceOfRow(table, state, c, r);
+      readSpanValues(table, state, c, f, r, n);
       n++;
     }
   }
   table.count = n;
   store.compact();
-  for (const [id, times] of duplicates) {
+  for (const [id, times] of state.duplicates) {
     anomalies.add(
       'duplicate_span_id',
       [id],

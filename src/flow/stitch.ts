@@ -1,5 +1,5 @@
 import { argsort } from './argsort';
-import { SpanTable } from './spanTable';
+import { SYNTHETIC_STEP_PREFIX, SpanTable } from './spanTable';
 
 /** The task tree: real spans 0..n-1, then one synthetic node per grouped step. */
 export interface StitchedTree {
@@ -53,8 +53,9 @@ export function stitch(
   ids.length = n;
   const syntheticIndex = new Map<string, number>();
   for (const s of syntheticSteps) {
-    let id = `step:${table.stepUuids[s]}`;
-    if (table.indexById.has(id)) {
+    let id = `${SYNTHETIC_STEP_PREFIX}${table.stepUuids[s]}`;
+    // The lookup costs a hash of a fresh string per step: only needed when some span id could clash.
+    if (table.stepPrefixedIds && table.indexById.has(id)) {
       id = `${id}#group`;
     }
     syntheticIndex.set(id, ids.length);

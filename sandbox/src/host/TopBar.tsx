@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
+import type { GrafanaTheme2, NavModelItem } from '@grafana/data';
 import { RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { NavLink } from 'react-router-dom';
 import { DATASOURCE_MODES, type DatasourceMode, type SandboxControl } from '../datasources/control';
@@ -13,14 +13,15 @@ interface Props {
   /** The org role the sandbox's user has (Grafana's boot data user.orgRole). */
   role: OrgRole;
   onRoleChange: (role: OrgRole) => void;
-  /** Grafana lists the Configuration page only to users who may open it. */
-  showConfiguration: boolean;
+  /**
+   * The app's nav node (appNav.ts): the app itself (its default page) and the other pages Grafana lists to this user,
+   * from plugin.json's includes; none until the plugin has loaded.
+   */
+  appNav?: NavModelItem;
 }
 
-const BASE = '/a/tasker-observability-app';
-
 /** The sandbox's own chrome: navigation, the user's role, theme, and how the stand-in datasources answer. */
-export function TopBar({ control, themeMode, onThemeChange, role, onRoleChange, showConfiguration }: Props) {
+export function TopBar({ control, themeMode, onThemeChange, role, onRoleChange, appNav }: Props) {
   const styles = useStyles2(getStyles);
   const [mode, setMode] = useState<DatasourceMode>(control.mode);
   useEffect(() => control.subscribe(() => setMode(control.mode)), [control]);
@@ -28,17 +29,12 @@ export function TopBar({ control, themeMode, onThemeChange, role, onRoleChange, 
     <header className={styles.bar} data-testid="sandbox-topbar">
       <span className={styles.brand}>Tasker sandbox</span>
       <nav className={styles.nav}>
-        <NavLink to={`${BASE}/tasks`} className={styles.link}>
-          Tasks
-        </NavLink>
-        <NavLink to={`${BASE}/logs`} className={styles.link}>
-          Logs
-        </NavLink>
-        {showConfiguration && (
-          <NavLink to="/plugins/tasker-observability-app" className={styles.link}>
-            Configuration
-          </NavLink>
-        )}
+        {appNav &&
+          [appNav, ...(appNav.children ?? [])].map((node) => (
+            <NavLink key={node.url} to={node.url ?? '/'} end={node !== appNav} className={styles.link}>
+              {node.text}
+            </NavLink>
+          ))}
       </nav>
       <span className={styles.spacer} />
       <label className={styles.label}>Role</label>
