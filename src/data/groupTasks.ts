@@ -1,39 +1,7 @@
 import type { PhaseRule } from '../flow/types';
 import type { SearchSpan, SearchTrace } from './searchFrames';
 import type { TaskRow } from './taskRow';
-
-/** Union-find over id nodes such as `t:<task_uuid>`, `c:<correlation_id>`, `s:<step_uuid>`. */
-class IdUnion {
-  private parent = new Map<string, string>();
-
-  find(x: string): string {
-    let root = x;
-    let p = this.parent.get(root);
-    while (p !== undefined && p !== root) {
-      root = p;
-      p = this.parent.get(root);
-    }
-    if (p === undefined) {
-      this.parent.set(x, x);
-    }
-    // Path compression keeps later finds O(1)-ish.
-    let cur = x;
-    while (cur !== root) {
-      const next = this.parent.get(cur) as string;
-      this.parent.set(cur, root);
-      cur = next;
-    }
-    return root;
-  }
-
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) {
-      this.parent.set(rb, ra);
-    }
-  }
-}
+import { IdUnion } from '../flow/idUnion';
 
 function idNodes(s: SearchSpan): string[] {
   const nodes: string[] = [];

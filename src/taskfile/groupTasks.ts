@@ -1,38 +1,12 @@
 import { workerStepUuid, WORKER_STEP_KEY } from '../flow/workerStep';
 import type { SpanRecord } from './types';
+import { IdUnion } from '../flow/idUnion';
 
 /** The spans of one task found in a file (or in a set of traces), ordered as they came. */
 export interface TaskSpans {
   spans: SpanRecord[];
   traceIds: string[];
   startMs: number;
-}
-
-class UnionFind {
-  private readonly parent = new Map<string, string>();
-  find(x: string): string {
-    let root = x;
-    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) {
-      root = p;
-    }
-    // Path compression keeps later finds short.
-    for (let cur = x; cur !== root;) {
-      const next = this.parent.get(cur) ?? root;
-      this.parent.set(cur, root);
-      cur = next;
-    }
-    if (!this.parent.has(root)) {
-      this.parent.set(root, root);
-    }
-    return root;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) {
-      this.parent.set(rb, ra);
-    }
-  }
 }
 
 const WORKER_CORRELATION_KEY = 'trace_id';
@@ -81,7 +55,7 @@ function idsOf(span: SpanRecord): { keys: string[]; taskUuid?: string } {
  * task per trace (the guide's one-trace-per-task shape without attributes).
  */
 export function groupTasks(spans: readonly SpanRecord[]): TaskSpans[] {
-  const uf = new UnionFind();
+  const uf = new IdUnion();
   const ids = spans.map(idsOf);
   ids.forEach(({ keys }) => {
     for (let k = 1; k < keys.length; k++) {
