@@ -1,5 +1,5 @@
 import type { DataFrame, TimeRange } from '@grafana/data';
-import { buildTaskFollowUpTraceQL, buildTaskSpansTraceQL } from '../query';
+import { buildTaskSpansTraceQL } from '../query';
 import { DEFAULT_TRACE_CONCURRENCY } from '../settings/defaults';
 import type { ResolvedSettings } from '../settings/types';
 import { datasourceUid, getTaskerDatasource } from './datasources';
@@ -11,12 +11,11 @@ import { tempoSearchTarget } from './targets';
 import type { TaskMemory, TraceCache } from './traceCache';
 import { traceLookupRange } from './timeRange';
 import { fetchTraceFrames } from './traceFrames';
+import { followUpQueries, noNewTaskIds, TaskIdFollower, type NewTaskIds } from './taskIdFollower';
 
 export { fetchTraceFrames } from './traceFrames';
 
 export { DEFAULT_TRACE_CONCURRENCY } from '../settings/defaults';
-/** Step ids per follow-up search, so one TraceQL query stays a reasonable size. */
-export const STEP_IDS_PER_QUERY = 25;
 /** Follow-up rounds at most: each may reveal task_uuids or step_uuids the previous ones did not carry. */
 export const MAX_SEARCH_ROUNDS = 3;
 /** Spans per span set in the id searches: the step ids come from these spans. */
@@ -55,27 +54,8 @@ export interface TaskFramesProgress extends TaskFrames {
   expected: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
-}
-
 const byStart = (a: SearchTrace, b: SearchTrace) =>
   (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || (a.traceId < b.traceId ? -1 : a.traceId > b.traceId ? 1 : 0);
-
-/** Ids a search round found that the next round follows. */
-interface NewIds {
-  tasks: Set<string>;
-  correlations: Set<string>;
-  steps: Set<string>;
-}
-
-const noIds = (): NewIds => ({ tasks: new Set(), correlations: new Set(), steps: new Set() });
 
 /**
  * All traces of one task. Tasker spreads a task over many traces tied only by attributes, so: search by
@@ -117,10 +97,8 @@ export async function fetchTaskFrames(
   };
 
   const traces = new Map<string, SearchTrace>();
-  const seenTasks = new Set<string>([id.toLowerCase()]);
-  const seenCorrelations = new Set<string>([id.toLowerCase()]);
-  const seenSteps = new Set<string>();
-  const addResult = (result: ReturnType<typeof parseSearchFrames>, next: NewIds) => {
+  const follower = new TaskIdFollower(id);
+  const addResult = (result: ReturnType<typeof parseSearchFrames>, next: NewTaskIds) => {
     for (const t of result.traces) {
       const prev = traces.get(t.traceId);
       if (!prev || (t.startMs !== undefined && (prev.startMs === undefined || t.startMs < prev.startMs))) {
@@ -131,25 +109,7 @@ export async function fetchTaskFrames(
       if (!traces.has(s.traceId)) {
         traces.set(s.traceId, { traceId: s.traceId, startMs: s.startMs, durationMs: s.durationMs });
       }
-      if (s.taskUuid && UUID.test(s.taskUuid) && !seenTasks.has(s.taskUuid.toLowerCase())) {
-        seenTasks.add(s.taskUuid.toLowerCase());
-        next.tasks.add(s.taskUuid);
-      }
-      // A task opened by its task_uuid learns its correlation_id from a span that carries both (finalize_task), and
-      // then finds the creation trace and the worker spans, which carry only the correlation_id. Only ids paired
-      // with a known task_uuid: several worker spans carry a fresh random correlation_id that leads nowhere.
-      const correlation = s.correlationId?.toLowerCase();
-      if (correlation && UUID.test(correlation) && s.taskUuid && seenTasks.has(s.taskUuid.toLowerCase())) {
-        if (!seenCorrelations.has(correlation)) {
-          seenCorrelations.add(correlation);
-          next.correlations.add(correlation);
-        }
-      }
-      // Ids that are not UUIDs cannot be searched for (and would make the query builder refuse the batch).
-      if (s.stepUuid && UUID.test(s.stepUuid) && !seenSteps.has(s.stepUuid)) {
-        seenSteps.add(s.stepUuid);
-        next.steps.add(s.stepUuid);
-      }
+      follower.follow(s, next);
     }
   };
 
@@ -228,26 +188,15 @@ export async function fetchTaskFrames(
   };
 
   try {
-    let next = noIds();
+    let next = noNewTaskIds();
     addResult(await search(first), next);
     for (let round = 1; round < MAX_SEARCH_ROUNDS; round++) {
       const ids = next;
       if (ids.tasks.size + ids.correlations.size + ids.steps.size === 0) {
         break;
       }
-      // One query per round (more only when the steps are many: those run in parallel, as separate requests).
-      const stepChunks = chunk([...ids.steps], STEP_IDS_PER_QUERY);
-      const queries = (stepChunks.length ? stepChunks : [[]]).map((stepUuids, i) =>
-        buildOrThrow(
-          () =>
-            buildTaskFollowUpTraceQL(
-              i === 0 ? { taskUuids: [...ids.tasks], correlationIds: [...ids.correlations], stepUuids } : { stepUuids },
-              settings.query
-            ),
-          'TraceQL search'
-        )
-      );
-      next = noIds();
+      const queries = followUpQueries(ids, settings.query);
+      next = noNewTaskIds();
       // The search first, then the lookups of the traces known so far: the browser serves requests to one host
       // in the order they were made, 6 at a time, and the search holds up everything the task has yet to find.
       const answers = Promise.all(queries.map(search));
