@@ -4,15 +4,16 @@ import type { TaskFlow } from '../../flow/types';
 
 const SPAN_ID = /^[0-9a-fA-F]{1,16}$/;
 
+/** The distinct UUIDs among `values`, lower-cased, in order (a Set: a large task has tens of thousands of steps). */
 function uuids(values: ReadonlyArray<string | undefined>): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const v of values) {
     const id = v?.trim().toLowerCase();
-    if (id && isUuid(id) && !out.includes(id)) {
-      out.push(id);
+    if (id && isUuid(id)) {
+      out.add(id);
     }
   }
-  return out;
+  return [...out];
 }
 
 /**
