@@ -1,7 +1,7 @@
 // Export a stitched task from its flow page, then open the downloaded file on the file page: the same task, the
-// same spans, without any datasource. Also bad files, and the README's screenshot of the file page.
+// same spans, without any datasource. Also bad files. (The README's picture of the file page: screenshots.spec.ts.)
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { FlowPage } from '../pages/flowPage';
 import { APP, demoTask, sandboxHost as host } from './sandbox';
 
@@ -54,15 +54,6 @@ test.describe('task files', () => {
     // Nothing was asked of any datasource.
     expect(await page.evaluate(() => (window as unknown as SandboxRequests).__sandbox.requests().length)).toBe(0);
 
-    // The README's picture of the file page.
-    await reopened.expandAll();
-    await page.getByTestId('flow-row').filter({ hasText: 'create_and_enqueue_task_from_request' }).first().click();
-    await expect(page.getByTestId('span-details')).toBeVisible();
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
-    // The file input and the summary at the top, the flow below.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'docs/screenshots/task-file-light.png', animations: 'disabled' });
   });
 
   test('names the problem of a file that is not a task file', async ({ page }) => {

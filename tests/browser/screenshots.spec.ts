@@ -2,7 +2,8 @@
 // (the "screenshots" project of playwright.sandbox.config.ts, a separate stage of `npm test`), not a journey.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { APP, CONFIG, demoTask, openSandbox } from './sandbox';
+import { FlowPage } from '../pages/flowPage';
+import { APP, CONFIG, demoTask, openSandbox, sandboxHost } from './sandbox';
 
 const OUT = 'docs/screenshots';
 const THEMES = ['light', 'dark'] as const;
@@ -46,6 +47,27 @@ for (const theme of THEMES) {
       await openSandbox(page, `${APP}/logs?theme=${theme}`);
       await expect(page.getByTestId('log-row').first()).toBeVisible();
       await shoot(page, 'logs', theme);
+    });
+
+    test(`task file page, ${theme}`, async ({ page }) => {
+      // A tasker-core task exported from its flow page, then opened on the file page (file.spec.ts checks both).
+      const task = await demoTask('tasker-core');
+      const flow = await new FlowPage(page).open(sandboxHost, task.correlationId);
+      await flow.loaded();
+      await expect.poll(async () => (await flow.shown())[1]).toBe(task.spanCount);
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const file = test.info().outputPath('task.json');
+      await (await downloading).saveAs(file);
+      await sandboxHost.open(page, `${APP}/file?theme=${theme}`);
+      await page.getByLabel('Task file', { exact: true }).setInputFiles(file);
+      const reopened = new FlowPage(page);
+      await reopened.loaded();
+      await reopened.expandAll();
+      await page.getByTestId('flow-row').filter({ hasText: 'create_and_enqueue_task_from_request' }).first().click();
+      await expect(page.getByTestId('span-details')).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot(page, 'task-file', theme);
     });
 
     test(`configuration page, ${theme}`, async ({ page }) => {
