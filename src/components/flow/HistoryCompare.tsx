@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
 import { formatRatio, MIN_HISTORY_RUNS } from '../../history/compare';
 import type { ComparedFigure, TaskHistory } from '../../history/types';
+import { getFlowTableStyles } from './flowTableStyles';
 import { formatMs } from './format';
 import type { HistoryCompareState } from './HistoryCompareState';
 import { PHASE_LABELS } from './phaseColors';
@@ -153,6 +154,7 @@ export function HistoryCompare({ state, maxSteps = 50 }: HistoryCompareProps) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  ...getFlowTableStyles(theme),
   section: css({
     display: 'flex',
     flexDirection: 'column',
@@ -178,38 +180,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   slowRow: css({
     background: theme.colors.warning.transparent,
-  }),
-  tableWrap: css({
-    maxHeight: 220,
-    overflowY: 'auto',
-    border: `1px solid ${theme.colors.border.weak}`,
-    borderRadius: theme.shape.radius.default,
-  }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    th: {
-      position: 'sticky',
-      top: 0,
-      background: theme.colors.background.secondary,
-      fontWeight: theme.typography.fontWeightMedium,
-    },
-  }),
-  num: css({
-    textAlign: 'right !important' as 'right',
-    fontVariantNumeric: 'tabular-nums',
-    whiteSpace: 'nowrap',
-  }),
-  name: css({
-    maxWidth: 320,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    unicodeBidi: 'isolate',
   }),
 });

@@ -3,6 +3,7 @@ import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import type { StepSummary } from '../../flow/types';
+import { getFlowTableStyles } from './flowTableStyles';
 import { formatMs } from './format';
 import { testIds } from '../../testIds';
 
@@ -42,7 +43,7 @@ export function StepTable({ steps: all, onSelectStep, maxSteps = 100, slowStepUu
               className={cx(s.failed && styles.failed, slowStepUuids.includes(s.stepUuid) && styles.slow)}
               data-slow={slowStepUuids.includes(s.stepUuid) ? 'true' : undefined}
             >
-              <td className={styles.stepName}>
+              <td className={styles.name}>
                 {onSelectStep && s.spanIds.length > 0 ? (
                   <button type="button" className={styles.link} onClick={() => onSelectStep(s)} title={s.stepUuid}>
                     {s.stepName || s.stepUuid}
@@ -71,40 +72,7 @@ export function StepTable({ steps: all, onSelectStep, maxSteps = 100, slowStepUu
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  tableWrap: css({
-    maxHeight: 220,
-    overflowY: 'auto',
-    border: `1px solid ${theme.colors.border.weak}`,
-    borderRadius: theme.shape.radius.default,
-  }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'left',
-    },
-    th: {
-      position: 'sticky',
-      top: 0,
-      background: theme.colors.background.secondary,
-      fontWeight: theme.typography.fontWeightMedium,
-    },
-  }),
-  num: css({
-    textAlign: 'right !important' as 'right',
-    fontVariantNumeric: 'tabular-nums',
-    whiteSpace: 'nowrap',
-  }),
-  stepName: css({
-    maxWidth: 320,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-    unicodeBidi: 'isolate',
-  }),
+  ...getFlowTableStyles(theme),
   link: css({
     background: 'none',
     border: 'none',
