@@ -4,8 +4,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { DataQueryRequest } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 import { fakeDatasource, installDatasources, type FakeDatasource } from '../data/testing/fakeGrafana';
-import { lokiFrame, tracesSearchFrame, type FixtureSpan } from '../data/testing/frames';
-import { CORRELATION_ID, framesOf, guideTaskSpans, type TestSpan } from '../components/flow/testFrames';
+import { lokiFrame, tracesSearchFrame } from '../data/testing/frames';
+import {
+  CORRELATION_ID,
+  framesOf,
+  guideTaskSpans,
+  searchFixtureOf,
+  type TestSpan,
+} from '../components/flow/testFrames';
 import { clearTraceCaches } from '../data/traceCache';
 import TaskFlowPage from './TaskFlowPage';
 
@@ -27,23 +33,6 @@ const SPANS = [...GUIDE, ...LATE];
 const FROM = String(T0 - 3_600_000);
 const TO = String(T0 + 3_600_000);
 
-function asFixture(s: TestSpan): FixtureSpan {
-  const attrs: Record<string, string> = {};
-  for (const t of s.tags) {
-    attrs[t.key] = String(t.value);
-  }
-  return {
-    traceId: s.traceID,
-    spanId: s.spanID,
-    parentSpanId: s.parentSpanID,
-    name: s.operationName,
-    startMs: s.startTime,
-    durationMs: s.duration,
-    service: s.serviceName,
-    attrs,
-  };
-}
-
 const queryOf = (r: DataQueryRequest<DataQuery>) => (r.targets[0] as DataQuery & { query?: string }).query ?? '';
 const isLookup = (r: DataQueryRequest<DataQuery>) => /^[0-9a-f]{32}$/.test(queryOf(r));
 
@@ -58,7 +47,7 @@ function setup(): { tempo: FakeDatasource; release: () => void } {
       if (isLookup(request)) {
         return framesOf(SPANS.filter((s) => s.traceID === q));
       }
-      return [tracesSearchFrame(SPANS.map(asFixture))];
+      return [tracesSearchFrame(SPANS.map(searchFixtureOf))];
     },
     { hold: (request) => (queryOf(request) === LATE_TRACE ? gate : undefined) }
   );

@@ -4,14 +4,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { DataQueryRequest } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 import { fakeDatasource, installDatasources, type FakeDatasource } from '../data/testing/fakeGrafana';
-import { lokiFrame, tracesSearchFrame, type FixtureSpan } from '../data/testing/frames';
+import { lokiFrame, tracesSearchFrame } from '../data/testing/frames';
 import {
   CORRELATION_ID,
   HOSTILE_VALUE,
   TASK_UUID,
   framesOf,
   guideTaskSpans,
-  type TestSpan,
+  searchFixtureOf,
 } from '../components/flow/testFrames';
 import { clearTraceCaches } from '../data/traceCache';
 import TaskFlowPage, { SPAN_PARAM } from './TaskFlowPage';
@@ -21,24 +21,6 @@ const SPANS = guideTaskSpans({ steps: 2, withRetry: true, hostile: true, startMs
 const TRACE_ID = SPANS[0].traceID;
 const FROM = String(T0 - 3_600_000);
 const TO = String(T0 + 3_600_000);
-
-function asFixture(s: TestSpan): FixtureSpan {
-  const attrs: Record<string, string> = {};
-  for (const t of s.tags) {
-    attrs[t.key] = String(t.value);
-  }
-  return {
-    traceId: s.traceID,
-    spanId: s.spanID,
-    parentSpanId: s.parentSpanID,
-    name: s.operationName,
-    startMs: s.startTime,
-    durationMs: s.duration,
-    service: s.serviceName,
-    attrs,
-    status: s.statusCode === 2 ? 'error' : 'unset',
-  };
-}
 
 function queryOf(request: DataQueryRequest<DataQuery>): string {
   const t = request.targets[0] as DataQuery & { query?: string; expr?: string };
@@ -57,7 +39,7 @@ function setup(): { tempo: FakeDatasource; loki: FakeDatasource } {
     if (/^[0-9a-f]{32}$/i.test(q)) {
       return q === TRACE_ID && !tempoEmpty ? framesOf(SPANS) : [];
     }
-    return [tracesSearchFrame(tempoEmpty ? [] : SPANS.map(asFixture))];
+    return [tracesSearchFrame(tempoEmpty ? [] : SPANS.map(searchFixtureOf))];
   });
   const loki = fakeDatasource({ uid: 'loki', type: 'loki' }, () => [
     lokiFrame([

@@ -1,5 +1,6 @@
 // Test-only: Tempo trace-by-id frames (TraceSpanRow fields) of a guide-shaped task, any size, for component tests.
 import { createDataFrame, type DataFrame, FieldType } from '@grafana/data';
+import type { FixtureSpan } from '../../data/testing/frames';
 
 export interface TestSpan {
   traceID: string;
@@ -197,4 +198,23 @@ export function largeTaskFrames(n: number): DataFrame[] {
   const perStep = 100;
   const steps = Math.max(1, Math.round(n / (perStep + 5)));
   return framesOf(guideTaskSpans({ steps, fillerPerStep: perStep, withRetry: true }));
+}
+
+/** A test span as the search fixtures take it (what Tempo's search would return of it). */
+export function searchFixtureOf(s: TestSpan): FixtureSpan {
+  const attrs: Record<string, string> = {};
+  for (const t of s.tags) {
+    attrs[t.key] = String(t.value);
+  }
+  return {
+    traceId: s.traceID,
+    spanId: s.spanID,
+    parentSpanId: s.parentSpanID,
+    name: s.operationName,
+    startMs: s.startTime,
+    durationMs: s.duration,
+    service: s.serviceName,
+    attrs,
+    status: s.statusCode === 2 ? 'error' : 'unset',
+  };
 }
