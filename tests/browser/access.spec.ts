@@ -1,6 +1,6 @@
 // Who may open which page, as Grafana 13.1 decides it, and the page chrome Grafana's PluginPage draws. The sandbox
 // plays a Viewer, Editor or Admin (?role=, or the top bar's switch) and enforces Grafana's include checks.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { APP, demoTask, guardPage, openSandbox } from './sandbox';
 
 const CONFIG_PATH = '/plugins/tasker-observability-app';

@@ -1,6 +1,6 @@
 // The configuration page: datasource probes and saving settings. The probe journey is shared with the
 // real-Grafana e2e (tests/pages/).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ConfigPage } from '../pages/configPage';
 import { journeys } from '../pages/journeys';
 import { requests, sandboxHost as host, setMode } from './sandbox';

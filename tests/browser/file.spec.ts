@@ -1,6 +1,6 @@
 // Export a stitched task from its flow page, then open the downloaded file on the file page: the same task, the
 // same spans, without any datasource. Also bad files. (The README's picture of the file page: screenshots.spec.ts.)
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { FlowPage } from '../pages/flowPage';
 import { APP, demoTask, sandboxHost as host } from './sandbox';

@@ -1,7 +1,7 @@
 // Journeys on the task flow page: open a task, expand and collapse, select a span, read its attributes and logs,
 // follow a log line, share the URL and reload it. The journeys are shared with the real-Grafana e2e (tests/pages/);
 // here they run on the sandbox's demo data, which also says what the page must show exactly.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { journeys } from '../pages/journeys';
 import { FlowPage } from '../pages/flowPage';
 import { demoTask, guardPage, navigate, sandboxHost as host } from './sandbox';

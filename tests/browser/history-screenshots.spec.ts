@@ -1,6 +1,6 @@
 // Screenshots of "is this task slow?" (issue 14): the flow page of the slow demo task and the Tasks page's duration
 // chart, light and dark. Part of the "screenshots" project of playwright.sandbox.config.ts, like screenshots.spec.ts.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { SLOW_TASK } from '../../sandbox/src/data/slowTask';
 import { APP, openSandbox } from './sandbox';

@@ -1,6 +1,6 @@
 // "Is this task slow?" (issue 14) in the sandbox: a task whose step took ten times its usual time is called out,
 // a typical run of the same task is not, and the Tasks page charts the listed tasks' durations.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SLOW_TASK, TYPICAL_TASK } from '../../sandbox/src/data/slowTask';
 import { APP, guardPage, openSandbox } from './sandbox';
 

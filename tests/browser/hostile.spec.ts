@@ -1,5 +1,5 @@
 // Telemetry is user data: HTML, script, RTL overrides, zero-width characters and very long values render as text.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { APP, demoTask, guardPage, hostile, openSandbox } from './sandbox';
 
 test.describe('hostile data', () => {

@@ -1,7 +1,7 @@
 // No dependence on Grafana Live (issue 10): with the Tempo datasource streaming searches, the Tasks page works
 // when Live is up (the search streams: partial answers, then Done) and when a proxy blocks Live's websocket (the app
 // then asks Grafana's query API, /api/ds/query, which never streams). The sandbox serves both paths.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { TasksPage } from '../pages/tasksPage';
 import { APP, demoTask, guardPage, openSandbox, requests } from './sandbox';
 

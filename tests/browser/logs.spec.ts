@@ -1,6 +1,6 @@
 // Journeys on the Logs page: search, follow a log line to its task flow and its trace, bad paths. The journeys are
 // shared with the real-Grafana e2e (tests/pages/).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { journeys } from '../pages/journeys';
 import { FlowPage } from '../pages/flowPage';
 import { LogsPage } from '../pages/logsPage';

@@ -1,7 +1,7 @@
 // Round trips to a task's flow, counted in the sandbox's request log (start and end of each Tempo request, not the
 // wall clock): the sandbox charges each query its latency, runs a request's queries one after another and at most
 // 6 requests at once, as Grafana and the browser do (sandbox/FIDELITY.md).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { measuredTasks, openBlank, timeToFlow } from './timeToFlow';
 
 const LATENCY_MS = 100;

@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import type { DemoTaskInfo as SandboxTask } from '../../sandbox/src/data/model';
 import type { RecordedRequest } from '../../sandbox/src/datasources/control';
 import type { AppHost, KnownTask } from '../pages/host';
+import { SANDBOX_ORIGIN } from './fixtures';
 
 export { APP, CONFIG } from '../pages/host';
 
@@ -55,7 +56,7 @@ let demoTaskList: Promise<SandboxTask[]> | undefined;
  * pick its task before opening any page, and open the page it needs straight away.
  */
 export function demoTasks(): Promise<SandboxTask[]> {
-  demoTaskList ??= fetch(`http://127.0.0.1:${process.env.SANDBOX_PORT}/sandbox/demo-tasks.json`).then((r) => {
+  demoTaskList ??= fetch(`${SANDBOX_ORIGIN}/sandbox/demo-tasks.json`).then((r) => {
     if (!r.ok) {
       throw new Error(`the sandbox server answered /sandbox/demo-tasks.json with HTTP ${r.status}`);
     }

@@ -1,6 +1,6 @@
 // The 100k-span task: opens, scrolls, expands all, collapses all, filters, with a small DOM. Timings are the
 // bench's business (bench/browser-bench.ts); here only behaviour and DOM size.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { largeCorrelationId } from '../../sandbox/src/data/large';
 import { APP, openSandbox } from './sandbox';
 

@@ -1,6 +1,6 @@
 // Writes the README's screenshots: each page in light and dark theme, into docs/screenshots/. A step of its own
 // (the "screenshots" project of playwright.sandbox.config.ts, a separate stage of `npm test`), not a journey.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import { FlowPage } from '../pages/flowPage';
 import { APP, CONFIG, demoTask, openSandbox, sandboxHost } from './sandbox';

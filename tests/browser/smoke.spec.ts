@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { APP, guardPage, openSandbox, requests } from './sandbox';
 
 test.describe('sandbox host', () => {

@@ -1,5 +1,5 @@
 // Bad paths on the task flow page: a failing datasource, retry, an empty answer, an unknown id.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { FlowPage } from '../pages/flowPage';
 import { demoTask, requests, sandboxHost as host, setMode } from './sandbox';
 

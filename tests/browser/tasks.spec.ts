@@ -1,7 +1,7 @@
 // Journeys on the Tasks page: search by correlation_id, task_uuid and namespace, open a task, share and reload,
 // and the bad paths (invalid id, failing datasource with retry, empty result). The journeys are shared with the
 // real-Grafana e2e (tests/pages/); the sandbox adds what only it can check: the queries in its request log.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { journeys } from '../pages/journeys';
 import { TasksPage } from '../pages/tasksPage';
 import { demoTask, guardPage, requests, sandboxHost as host, setMode } from './sandbox';
