@@ -1,7 +1,7 @@
 // Who may open which page, as Grafana 13.1 decides it, and the page chrome Grafana's PluginPage draws. The sandbox
 // plays a Viewer, Editor or Admin (?role=, or the top bar's switch) and enforces Grafana's include checks.
 import { expect, test, type Page } from './fixtures';
-import { APP, demoTask, guardPage, openSandbox } from './sandbox';
+import { APP, demoTask, guardPage, navigate, openSandbox } from './sandbox';
 
 const CONFIG_PATH = '/plugins/tasker-observability-app';
 
@@ -28,17 +28,18 @@ test.describe('page access', () => {
       [`${APP}/tasks/${task.correlationId}`, 'flow-header'],
       [`${APP}/trace/${traceId}`, 'flow-header'],
     ];
+    // Moving around inside the app, as a user does: the host checks access on every route it renders.
     for (const [path, testId] of pages) {
-      await openSandbox(page, path);
+      await navigate(page, path);
       await expect(page.getByTestId(testId), path).toBeVisible();
       await expect(denied(page), path).toHaveCount(0);
     }
     expect(await page.evaluate(() => window.localStorage.getItem('sandbox.role'))).toBe('Viewer');
     // Grafana refuses /explore to a Viewer without datasources:explore: the app offers no Explore link then.
-    await openSandbox(page, `${APP}/tasks`);
+    await navigate(page, `${APP}/tasks`);
     await expect(page.getByTestId('tasks-page')).toBeVisible();
     await expect(page.getByTestId('explore-traceql')).toHaveCount(0);
-    await openSandbox(page, '/explore?schemaVersion=1&orgId=1&panes=%7B%7D');
+    await navigate(page, '/explore?schemaVersion=1&orgId=1&panes=%7B%7D');
     await expect(denied(page)).toBeVisible();
     expect(seen.errors).toEqual([]);
   });
@@ -72,11 +73,11 @@ test.describe('page chrome', () => {
     await expect(crumbs(page)).toHaveText(['Home', 'More apps', 'Tasker']);
     await expect(page.getByTestId('sandbox-page-title')).toHaveText('Tasker');
 
-    await openSandbox(page, `${APP}/logs`);
+    await navigate(page, `${APP}/logs`);
     await expect(crumbs(page)).toHaveText(['Home', 'More apps', 'Tasker', 'Logs']);
     await expect(page.getByTestId('sandbox-page-title')).toHaveText('Logs');
 
-    await openSandbox(page, `${APP}/tasks/${task.correlationId}?from=now-6h&to=now`);
+    await navigate(page, `${APP}/tasks/${task.correlationId}?from=now-6h&to=now`);
     await expect(crumbs(page)).toHaveText(['Home', 'More apps', 'Tasks', `Task ${task.correlationId}`]);
     await expect(page.getByTestId('sandbox-page-title')).toHaveText(`Task ${task.correlationId}`);
     // "Tasks" leads back to the list in the same time range.
