@@ -11,7 +11,7 @@ import { DEFAULT_PHASE_RULES, compilePhaseRules } from './phaseRules';
 import { SpanTable, ValueCounts, readSpanTable } from './spanTable';
 import { StitchedTree, stitch } from './stitch';
 import { summarizeSteps } from './steps';
-import { FLAG_CRITICAL, FLAG_ERROR, TaskFlowModel } from './taskFlowModel';
+import { FLAG_CRITICAL, FLAG_ERROR, TaskFlowModel, type TaskFlowSummaries } from './taskFlowModel';
 import { breakCycles, findClockSkew, resolveParents, sanitizeTimes } from './tree';
 import { BuildTaskFlowOptions, TaskFlow } from './types';
 
@@ -77,8 +77,6 @@ function build(frames: unknown, options: BuildTaskFlowOptions): TaskFlow {
 
   const phase = assignPhases(table, tree, realParent);
   const stepOf = assignSteps(table, tree, realParent);
-  const phaseTotals = computePhaseTotals(tree, phase);
-  const steps = summarizeSteps(table, tree, realParent, phase, stepOf, anomalies);
 
   const flags = new Uint8Array(tree.nodeCount);
   const stepFailed = new Uint8Array(table.stepUuids.length);
@@ -101,18 +99,12 @@ function build(frames: unknown, options: BuildTaskFlowOptions): TaskFlow {
       flags[g] |= FLAG_ERROR;
     }
   }
-  reportErrors(table, tree, table.error, anomalies);
   if (n > 0 && !hasFinalization) {
     anomalies.add(
       'missing_finalization',
       [],
       'No finalization span (finalize_task) was found: the task has not finished yet, or its last spans have not arrived.'
     );
-  }
-
-  const criticalSections = computeCriticalPath(tree, startMs, endMs);
-  for (const section of criticalSections) {
-    flags[section.node] |= FLAG_CRITICAL;
   }
 
   const correlationId = table.anchoredCorrelationIds.mostFrequent() ?? table.correlationIds.mostFrequent();
@@ -123,7 +115,22 @@ function build(frames: unknown, options: BuildTaskFlowOptions): TaskFlow {
     taskName: table.taskNames.mostFrequent(),
     status: hasError ? ('error' as const) : hasFinalization ? ('ok' as const) : ('unset' as const),
   };
-  releaseBuildData(table, tree);
+
+  // What the tree does not need is summed up on first use (TaskFlowModel.summaries): a page paints the tree's
+  // rows first and the phase bar, steps and anomalies a frame later; on 100k spans that is about a third of the
+  // build. Until then the build data stays; afterwards only what the flow keeps.
+  const summarize = (): TaskFlowSummaries => {
+    const phaseTotals = computePhaseTotals(tree, phase);
+    const steps = summarizeSteps(table, tree, realParent, phase, stepOf, anomalies);
+    reportErrors(table, tree, table.error, anomalies);
+    const criticalSections = computeCriticalPath(tree, startMs, endMs);
+    for (const section of criticalSections) {
+      flags[section.node] |= FLAG_CRITICAL;
+    }
+    releaseBuildData(table, tree);
+    return { phaseTotals, criticalSections, steps, anomalies: anomalies.finish() };
+  };
+
   return new TaskFlowModel({
     table,
     tree,
@@ -132,10 +139,7 @@ function build(frames: unknown, options: BuildTaskFlowOptions): TaskFlow {
     stepAttribute,
     startMs,
     endMs,
-    phaseTotals,
-    criticalSections,
-    steps,
-    anomalies: anomalies.finish(),
+    summarize,
     identity,
   });
 }

@@ -3,11 +3,19 @@ import { phaseFromCode } from './phaseCodes';
 import { LazyColumn } from './frameStore';
 import { SpanTable } from './spanTable';
 import { StitchedTree } from './stitch';
-import { Anomaly, FlowSpan, KeyValue, Phase, StepSummary, TaskFlow } from './types';
+import { Anomaly, FlowSpan, KeyValue, PHASES, Phase, StepSummary, TaskFlow } from './types';
 import { numberOf, statusCodeOf, textOf } from './values';
 
 export const FLAG_ERROR = 1;
 export const FLAG_CRITICAL = 2;
+
+/** What the flow sums up beyond the tree: computed once, on first use (see TaskFlowModel.summariesReady). */
+export interface TaskFlowSummaries {
+  phaseTotals: Record<Phase, number>;
+  criticalSections: CriticalSection[];
+  steps: StepSummary[];
+  anomalies: Anomaly[];
+}
 
 export interface TaskFlowParts {
   table: SpanTable;
@@ -17,12 +25,17 @@ export interface TaskFlowParts {
   stepAttribute: string;
   startMs: number;
   endMs: number;
-  phaseTotals: Record<Phase, number>;
-  criticalSections: CriticalSection[];
-  steps: StepSummary[];
-  anomalies: Anomaly[];
+  /** Computes the summaries; called at most once. May also set FLAG_CRITICAL in `flags`. */
+  summarize: () => TaskFlowSummaries;
   identity: Pick<TaskFlow, 'taskUuid' | 'correlationId' | 'namespace' | 'taskName' | 'status'>;
 }
+
+const EMPTY_SUMMARIES = (): TaskFlowSummaries => ({
+  phaseTotals: Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>,
+  criticalSections: [],
+  steps: [],
+  anomalies: [],
+});
 
 function keyValues(list: unknown): KeyValue[] {
   const out: KeyValue[] = [];
@@ -49,10 +62,6 @@ export class TaskFlowModel implements TaskFlow {
   readonly startMs: number;
   readonly endMs: number;
   readonly durationMs: number;
-  readonly phaseTotals: Record<Phase, number>;
-  readonly criticalPath: string[];
-  readonly steps: StepSummary[];
-  readonly anomalies: Anomaly[];
   readonly traceIds: string[];
   readonly taskUuid?: string;
   readonly correlationId?: string;
@@ -67,7 +76,15 @@ export class TaskFlowModel implements TaskFlow {
   private readonly phase: Uint8Array;
   private readonly flags: Uint8Array;
   private readonly stepAttribute: string;
-  private readonly sections: { node: Int32Array; start: Float64Array; end: Float64Array };
+  private summarize?: () => TaskFlowSummaries;
+  private summary?: {
+    phaseTotals: Record<Phase, number>;
+    criticalPath: string[];
+    steps: StepSummary[];
+    anomalies: Anomaly[];
+    /** Sections are kept flat; objects are made only if someone asks for them. */
+    sections: { node: Int32Array; start: Float64Array; end: Float64Array };
+  };
   private sectionObjects?: Array<{ spanId: string; startMs: number; endMs: number }>;
 
   constructor(parts: TaskFlowParts) {
@@ -84,25 +101,7 @@ export class TaskFlowModel implements TaskFlow {
     this.startMs = parts.startMs;
     this.endMs = parts.endMs;
     this.durationMs = parts.endMs - parts.startMs;
-    this.phaseTotals = parts.phaseTotals;
-    const seen = new Set<number>();
-    this.criticalPath = [];
-    for (const section of parts.criticalSections) {
-      if (!seen.has(section.node)) {
-        seen.add(section.node);
-        this.criticalPath.push(this.idAt(section.node));
-      }
-    }
-    // Sections are kept flat; objects are made only if someone asks for them.
-    const count = parts.criticalSections.length;
-    this.sections = { node: new Int32Array(count), start: new Float64Array(count), end: new Float64Array(count) };
-    parts.criticalSections.forEach((section, k) => {
-      this.sections.node[k] = section.node;
-      this.sections.start[k] = section.startMs;
-      this.sections.end[k] = section.endMs;
-    });
-    this.steps = parts.steps;
-    this.anomalies = parts.anomalies;
+    this.summarize = parts.summarize;
     this.traceIds = table.traceIds;
     this.taskUuid = parts.identity.taskUuid;
     this.correlationId = parts.identity.correlationId;
@@ -113,10 +112,73 @@ export class TaskFlowModel implements TaskFlow {
     this.subtreeEnd = tree.subtreeEnd;
   }
 
+  /** Whether the summaries (phase totals, steps, critical path, anomalies) are computed yet. */
+  get summariesReady(): boolean {
+    return this.summary !== undefined;
+  }
+
+  private summed(): NonNullable<TaskFlowModel['summary']> {
+    if (!this.summary) {
+      const summarize = this.summarize;
+      this.summarize = undefined;
+      let parts: TaskFlowSummaries;
+      try {
+        parts = summarize ? summarize() : EMPTY_SUMMARIES();
+      } catch (error) {
+        // As buildTaskFlow's safety net: input no check foresaw leaves the tree, with the reason, not a crash.
+        const reason = error instanceof Error ? error.message : String(error);
+        parts = {
+          ...EMPTY_SUMMARIES(),
+          anomalies: [{ kind: 'truncated', spanIds: [], message: `The task could not be summed up (${reason}).` }],
+        };
+      }
+      const criticalPath: string[] = [];
+      const seen = new Set<number>();
+      for (const section of parts.criticalSections) {
+        if (!seen.has(section.node)) {
+          seen.add(section.node);
+          criticalPath.push(this.idAt(section.node));
+        }
+      }
+      const count = parts.criticalSections.length;
+      const sections = { node: new Int32Array(count), start: new Float64Array(count), end: new Float64Array(count) };
+      parts.criticalSections.forEach((section, k) => {
+        sections.node[k] = section.node;
+        sections.start[k] = section.startMs;
+        sections.end[k] = section.endMs;
+      });
+      this.summary = {
+        phaseTotals: parts.phaseTotals,
+        criticalPath,
+        steps: parts.steps,
+        anomalies: parts.anomalies,
+        sections,
+      };
+    }
+    return this.summary;
+  }
+
+  /** Self time per phase, ms. */
+  get phaseTotals(): Record<Phase, number> {
+    return this.summed().phaseTotals;
+  }
+
+  get criticalPath(): string[] {
+    return this.summed().criticalPath;
+  }
+
+  get steps(): StepSummary[] {
+    return this.summed().steps;
+  }
+
+  get anomalies(): Anomaly[] {
+    return this.summed().anomalies;
+  }
+
   /** The critical path as time sections, in time order (a parent appears once per stretch it is critical). */
   get criticalSections(): Array<{ spanId: string; startMs: number; endMs: number }> {
     if (!this.sectionObjects) {
-      const { node, start, end } = this.sections;
+      const { node, start, end } = this.summed().sections;
       this.sectionObjects = Array.from(node, (i, k) => ({ spanId: this.idAt(i), startMs: start[k], endMs: end[k] }));
     }
     return this.sectionObjects;
@@ -201,7 +263,8 @@ export class TaskFlowModel implements TaskFlow {
   }
 
   onCriticalPathAt(index: number): boolean {
-    return this.valid(index) && (this.flags[index] & FLAG_CRITICAL) !== 0;
+    // The critical flags are set when the summaries are computed.
+    return this.valid(index) && this.summed() !== undefined && (this.flags[index] & FLAG_CRITICAL) !== 0;
   }
 
   childCountAt(index: number): number {

@@ -127,6 +127,11 @@ export interface TaskFlow {
   taskName?: string;
   /** 'error' when any span failed, 'ok' when finalized without errors, 'unset' otherwise. */
   status: 'error' | 'ok' | 'unset';
+  /**
+   * False while phaseTotals, criticalPath, steps and anomalies wait for their first use (reading any computes them
+   * all): a page can paint the tree first. Absent means computed.
+   */
+  readonly summariesReady?: boolean;
 
   // Index-based access for a virtualised tree over 100k spans: no per-span objects.
   /** Node indices (0..nodeCount-1) in pre-order of the stitched tree, children in start-time order. */

@@ -102,8 +102,9 @@ describe('compareWithHistory', () => {
     const h = history(24);
     expect(h.steps.get('__proto__')).toBeUndefined();
     const flow = guideFlow(10);
-    const renamed = Object.assign(Object.create(flow), {
-      steps: flow.steps.map((s) => ({ ...s, stepName: '__proto__' })),
+    // The flow's steps are a getter (summed up on first use): shadow it with a value.
+    const renamed = Object.create(flow, {
+      steps: { value: flow.steps.map((s) => ({ ...s, stepName: '__proto__' })) },
     });
     const result = compareWithHistory(renamed, h, { formatMs: fmt });
     expect(result.figures.find((f) => f.kind === 'step')).toMatchObject({ enough: false, slow: false });

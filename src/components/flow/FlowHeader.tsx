@@ -13,8 +13,11 @@ export interface FlowHeaderProps {
   requestedId: string;
   mode: 'task' | 'trace';
   onSelectSpan: (spanId: string) => void;
-  /** The anomalies to list when more than the model's (e.g. "slower than usual" once the history is in). */
-  anomalies?: Anomaly[];
+  /**
+   * The anomalies to list when more than the model's (e.g. "slower than usual" once the history is in); null while
+   * they are not known yet (the flow's summaries follow the first paint of its tree).
+   */
+  anomalies?: Anomaly[] | null;
   /** Buttons at the end of the title row (Export). */
   actions?: React.ReactNode;
 }
@@ -85,7 +88,7 @@ export function FlowHeader({ flow, requestedId, mode, onSelectSpan, actions, ano
         <Fact label="traces" value={String(flow.traceIds.length)} />
         <Fact label="spans" value={flow.spanCount.toLocaleString('en-US')} />
       </div>
-      <AnomalyList anomalies={anomalies ?? flow.anomalies} onSelectSpan={onSelectSpan} />
+      {anomalies !== null && <AnomalyList anomalies={anomalies ?? flow.anomalies} onSelectSpan={onSelectSpan} />}
     </header>
   );
 }

@@ -19,6 +19,7 @@ import { NoLogsInFile } from '../file/NoLogsInFile';
 import { spanExploreHref } from './exploreHref';
 import { stepLogTarget, taskLogTarget } from './logTargets';
 import { TaskOfTraceLink } from './TaskOfTraceLink';
+import { useSummarizedFlow } from './useSummarizedFlow';
 
 export interface TaskFlowViewProps {
   flow: TaskFlow;
@@ -36,6 +37,8 @@ export interface TaskFlowViewProps {
   treeHeight?: number;
   /** Set when the spans come from a task file (the file page): its name; no logs query, no Explore links. */
   fileName?: string;
+  /** Flows of at least this many nodes paint their tree before their summaries (default: useSummarizedFlow's). */
+  deferSummariesFrom?: number;
 }
 
 const flowKeys = new WeakMap<TaskFlow, number>();
@@ -64,8 +67,16 @@ export function TaskFlowView(props: TaskFlowViewProps) {
   const [logsFor, setLogsFor] = useState<LogsFor>({ kind: 'task' });
   // The tree's open spans and scroll survive a rebuilt flow (more traces arrived): one carry per task.
   const [carry] = useState(() => new TreeCarry());
+  // Phase bar, steps, anomalies and logs come from the flow's summaries: a large flow paints them a frame after
+  // the tree's rows.
+  const summarized = useSummarizedFlow(flow, props.deferSummariesFrom);
   // "Is this task slow?": loads after the flow is drawn; slow phases and steps are highlighted once it is in.
-  const history = useHistoryComparison(flow, fileName !== undefined ? 'file' : mode, settings, props.loading);
+  const history = useHistoryComparison(
+    summarized ?? flow,
+    fileName !== undefined ? 'file' : mode,
+    settings,
+    props.loading || summarized !== flow
+  );
   const slow = history.status === 'done' ? history.comparison : undefined;
 
   const selectedIndex = selectedSpanId !== undefined ? flow.indexOf(selectedSpanId) : -1;
@@ -102,11 +113,12 @@ export function TaskFlowView(props: TaskFlowViewProps) {
     [flow, onSelectSpan]
   );
 
-  const logTarget: LogTarget =
+  const logTarget: LogTarget | undefined =
     logsFor.kind === 'span'
       ? { traceId: logsFor.traceId, spanId: logsFor.spanId }
-      : ((logsFor.kind === 'step' ? stepLogTarget(flow, logsFor.stepUuid) : undefined) ??
-        taskLogTarget(flow, mode, requestedId));
+      : summarized &&
+        ((logsFor.kind === 'step' ? stepLogTarget(summarized, logsFor.stepUuid) : undefined) ??
+          taskLogTarget(summarized, mode, requestedId));
 
   return (
     <div className={styles.page}>
@@ -115,7 +127,13 @@ export function TaskFlowView(props: TaskFlowViewProps) {
         requestedId={requestedId}
         mode={mode}
         onSelectSpan={onSelectSpan}
-        anomalies={slow && slow.anomalies.length > 0 ? [...slow.anomalies, ...flow.anomalies] : undefined}
+        anomalies={
+          !summarized
+            ? null
+            : slow && slow.anomalies.length > 0
+              ? [...slow.anomalies, ...summarized.anomalies]
+              : summarized.anomalies
+        }
         actions={
           <>
             {mode === 'trace' && <TaskOfTraceLink flow={flow} />}
@@ -123,8 +141,10 @@ export function TaskFlowView(props: TaskFlowViewProps) {
           </>
         }
       />
-      <PhaseBar flow={flow} slowPhases={slow?.slowPhases} />
-      <StepTable steps={flow.steps} onSelectStep={onSelectStep} slowStepUuids={slow?.slowStepUuids} />
+      {summarized && <PhaseBar flow={summarized} slowPhases={slow?.slowPhases} />}
+      {summarized && (
+        <StepTable steps={summarized.steps} onSelectStep={onSelectStep} slowStepUuids={slow?.slowStepUuids} />
+      )}
       {fileName === undefined && <HistoryCompare state={history} />}
       <div className={styles.main}>
         <div className={styles.tree} style={treeHeight === undefined ? undefined : { height: 'auto' }}>
@@ -148,7 +168,7 @@ export function TaskFlowView(props: TaskFlowViewProps) {
             />
           )}
           {fileName !== undefined && <NoLogsInFile className={styles.logs} fileName={fileName} />}
-          {fileName === undefined && (
+          {fileName === undefined && logTarget && (
             <TaskLogsPanel
               className={styles.logs}
               target={logTarget}
