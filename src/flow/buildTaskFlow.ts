@@ -116,7 +116,7 @@ function build(frames: unknown, options: BuildTaskFlowOptions): TaskFlow {
     status: hasError ? ('error' as const) : hasFinalization ? ('ok' as const) : ('unset' as const),
   };
 
-  // What the tree does not need is summed up on first use (TaskFlowModel.summaries): a page paints the tree's
+  // What the tree does not need is summed up on first use (TaskFlowModel.summariesReady): a page paints the tree's
   // rows first and the phase bar, steps and anomalies a frame later; on 100k spans that is about a third of the
   // build. Until then the build data stays; afterwards only what the flow keeps.
   const summarize = (): TaskFlowSummaries => {

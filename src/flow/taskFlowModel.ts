@@ -263,8 +263,12 @@ export class TaskFlowModel implements TaskFlow {
   }
 
   onCriticalPathAt(index: number): boolean {
+    if (!this.valid(index)) {
+      return false;
+    }
     // The critical flags are set when the summaries are computed.
-    return this.valid(index) && this.summed() !== undefined && (this.flags[index] & FLAG_CRITICAL) !== 0;
+    this.summed();
+    return (this.flags[index] & FLAG_CRITICAL) !== 0;
   }
 
   childCountAt(index: number): number {
