@@ -132,6 +132,21 @@ describe('bad input never throws', () => {
     expect(buildTaskFlow(frames, null as unknown as undefined).spanCount).toBe(6);
   });
 
+  it('times whose sum or difference overflows: never an infinite span or task', () => {
+    // Found by the property below (fast-check seed -966344121).
+    const flow = buildTaskFlow([
+      rawFrame({ operationName: [], startTime: [2.9937604643020797e292], duration: [1.7976931348623155e308] }),
+    ]);
+    expectConsistent(flow);
+    expect(flow.durationMs).toBe(0);
+    expect(flow.anomalies.map((a) => a.kind)).toContain('negative_duration');
+    // Two spans at opposite ends of the number line: a task as long as a number can say, not an infinite one.
+    const apart = buildTaskFlow([
+      rawFrame({ operationName: ['a', 'b'], spanID: ['x', 'y'], startTime: [-1.7e308, 1.7e308], duration: [1, 1] }),
+    ]);
+    expectConsistent(apart);
+  });
+
   it('random frames of random cells', () => {
     const cell = fc.oneof(
       fc.string({ maxLength: 4 }),

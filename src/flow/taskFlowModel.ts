@@ -100,7 +100,8 @@ export class TaskFlowModel implements TaskFlow {
     this.roots = Array.from(tree.topLevel, (i) => this.idAt(i));
     this.startMs = parts.startMs;
     this.endMs = parts.endMs;
-    this.durationMs = parts.endMs - parts.startMs;
+    // Spans near ±Number.MAX_VALUE (bad input) would make the difference overflow to Infinity.
+    this.durationMs = Math.min(Number.MAX_VALUE, parts.endMs - parts.startMs);
     this.summarize = parts.summarize;
     this.traceIds = table.traceIds;
     this.taskUuid = parts.identity.taskUuid;

@@ -132,12 +132,17 @@ export function sanitizeTimes(
   }
   for (let i = 0; i < n; i++) {
     const d = table.duration[i];
-    if (Number.isFinite(d) && d >= 0) {
+    // A finite start plus a finite duration can still overflow to Infinity (bad input near Number.MAX_VALUE).
+    if (Number.isFinite(d) && d >= 0 && Number.isFinite(start[i] + d)) {
       end[i] = start[i] + d;
       continue;
     }
     end[i] = start[i];
-    const reason = Number.isFinite(d) ? `a negative duration (${d} ms)` : 'no valid duration';
+    const reason = !Number.isFinite(d)
+      ? 'no valid duration'
+      : d < 0
+        ? `a negative duration (${d} ms)`
+        : `a duration that ends past any time that can be drawn (${d} ms)`;
     anomalies.add(
       'negative_duration',
       [table.ids[i]],
