@@ -8,8 +8,13 @@ import { StitchedTree } from './stitch';
  * and idle gaps count to no phase. Synthetic step nodes are groupings, not work: they are left out.
  * O(n log n) with a heap of active spans.
  */
+/** Every phase at 0 ms. */
+export function zeroPhaseTotals(): Record<Phase, number> {
+  return Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+}
+
 export function computePhaseTotals(tree: StitchedTree, phase: Uint8Array): Record<Phase, number> {
-  const totals = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+  const totals = zeroPhaseTotals();
   const sums = new Float64Array(PHASES.length);
   const { realCount: n, byStart, start, end, depth } = tree;
   if (n === 0) {

@@ -3,7 +3,8 @@ import { phaseFromCode } from './phaseCodes';
 import { LazyColumn } from './frameStore';
 import { SpanTable } from './spanTable';
 import { StitchedTree } from './stitch';
-import { Anomaly, FlowSpan, KeyValue, PHASES, Phase, StepSummary, TaskFlow } from './types';
+import { zeroPhaseTotals } from './phaseTotals';
+import { Anomaly, FlowSpan, KeyValue, Phase, StepSummary, TaskFlow } from './types';
 import { numberOf, statusCodeOf, textOf } from './values';
 
 export const FLAG_ERROR = 1;
@@ -31,7 +32,7 @@ export interface TaskFlowParts {
 }
 
 const EMPTY_SUMMARIES = (): TaskFlowSummaries => ({
-  phaseTotals: Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>,
+  phaseTotals: zeroPhaseTotals(),
   criticalSections: [],
   steps: [],
   anomalies: [],
